@@ -1,0 +1,15 @@
+package org.carecircle.api;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Caps that keep one call from loading the whole database; all settable in application.properties. */
+@ConfigMapping(prefix = "carecircle.api")
+public interface ApiLimits {
+    double maxBoundingBoxDegrees();
+
+    int maxPageSize();
+
+    int maxCellsPerCall();
+
+    int maxCellsPerUpsert();
+}

@@ -1,0 +1,22 @@
+package org.carecircle.area;
+
+import jakarta.json.JsonObject;
+import org.carecircle.api.GeoJson;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Area")
+@Description("An administrative area (district, subdistrict, town or community).")
+public record AreaView(
+        @Id long id, @NonNull String code, @NonNull String name, @NonNull AreaLevel level, AreaRef parent,
+        @NonNull @Description("GeoJSON MultiPolygon") JsonObject boundary,
+        Integer residents, Integer residentsYear, String source, boolean estimated, String estimationMethod) {
+
+    public static AreaView of(Area area) {
+        return new AreaView(area.id, area.code, area.name, area.level, AreaRef.of(area.parent),
+                GeoJson.write(area.boundary), area.residents, area.residentsYear, area.source,
+                area.estimated, area.estimationMethod);
+    }
+}

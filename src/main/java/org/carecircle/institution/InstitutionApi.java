@@ -1,0 +1,60 @@
+package org.carecircle.institution;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.carecircle.area.AreaView;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+
+@GraphQLApi
+public class InstitutionApi {
+    @Inject
+    InstitutionService service;
+
+    @Query
+    @Description("One institution by id, or null")
+    public InstitutionView institution(@NonNull @Id long id) {
+        return service.find(id);
+    }
+
+    @Query
+    @Description("Institutions matching a filter, in id order, a page at a time")
+    public @NonNull InstitutionConnection institutions(InstitutionFilter filter,
+                                                       @DefaultValue("50") @Description("Page size, 1 to carecircle.api.max-page-size") int first,
+                                                       @Description("endCursor of the previous page") String after) {
+        return service.search(filter, first, after);
+    }
+
+    @Description("Institutions located inside this area")
+    public @NonNull List<@NonNull InstitutionView> institutions(@Source AreaView area, List<InstitutionStatus> status) {
+        return service.list(new InstitutionFilter(null, area.code(), null, null, null, status));
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    public @NonNull InstitutionView createInstitution(@NonNull InstitutionInput input) {
+        return service.create(input);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Replaces every field of the institution and its class groups")
+    public @NonNull InstitutionView updateInstitution(@NonNull @Id long id, @NonNull InstitutionInput input) {
+        return service.update(id, input);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Deletes the institution and its class groups; true when done")
+    public boolean deleteInstitution(@NonNull @Id long id) {
+        return service.delete(id);
+    }
+}

@@ -1,0 +1,229 @@
+package org.carecircle.institution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.carecircle.api.ApiLimits;
+import org.carecircle.api.Cursor;
+import org.carecircle.api.NotFoundException;
+import org.carecircle.api.PageInfo;
+import org.carecircle.api.Violations;
+import org.carecircle.area.Area;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.locationtech.jts.geom.Point;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+@ApplicationScoped
+public class InstitutionService {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ApiLimits limits;
+
+    @Transactional
+    public InstitutionView find(long id) {
+        Institution institution = Institution.findById(id);
+        return institution == null ? null : InstitutionView.of(institution);
+    }
+
+    @Transactional
+    public InstitutionView create(InstitutionInput input) {
+        Violations violations = new Violations();
+        Point location = InstitutionValidator.validate(input, "input", violations);
+        requireFreeExternalId(input.externalId(), null, violations);
+        violations.throwIfAny();
+        Institution institution = new Institution();
+        apply(institution, input, location);
+        institution.persist();
+        return reloaded(institution);
+    }
+
+    @Transactional
+    public InstitutionView update(long id, InstitutionInput input) {
+        Institution institution = Institution.findById(id);
+        if (institution == null) {
+            throw new NotFoundException("id", "institution " + id);
+        }
+        Violations violations = new Violations();
+        Point location = InstitutionValidator.validate(input, "input", violations);
+        requireFreeExternalId(input.externalId(), id, violations);
+        violations.throwIfAny();
+        apply(institution, input, location);
+        return reloaded(institution);
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        if (!Institution.deleteById(id)) {
+            throw new NotFoundException("id", "institution " + id);
+        }
+        return true;
+    }
+
+    @Transactional
+    public InstitutionConnection search(InstitutionFilter filter, int first, String after) {
+        Violations violations = new Violations();
+        violations.check(first >= 1 && first <= limits.maxPageSize(), "first",
+                "must be between 1 and " + limits.maxPageSize() + " (got " + first + ")");
+        long afterId = Cursor.decode(after, "after", violations);
+        Where where = where(filter, "filter", violations);
+        violations.throwIfAny();
+
+        List<Long> ids = where.query(entityManager,
+                "SELECT i.id FROM institution i WHERE i.id > :afterId AND " + where.sql + " ORDER BY i.id LIMIT :limit",
+                Long.class)
+                .setParameter("afterId", afterId)
+                .setParameter("limit", first + 1)
+                .getResultList();
+        int total = where.query(entityManager, "SELECT count(*) FROM institution i WHERE " + where.sql, Long.class)
+                .getSingleResult().intValue();
+        boolean hasNextPage = ids.size() > first;
+        List<Long> page = hasNextPage ? ids.subList(0, first) : ids;
+        String endCursor = page.isEmpty() ? after : Cursor.encode(page.get(page.size() - 1));
+        return new InstitutionConnection(load(page), new PageInfo(endCursor, hasNextPage), total);
+    }
+
+    /** Every institution matching the filter, unpaged: for callers that bound the set themselves (one area). */
+    @Transactional
+    public List<InstitutionView> list(InstitutionFilter filter) {
+        Violations violations = new Violations();
+        Where where = where(filter, "filter", violations);
+        violations.throwIfAny();
+        return load(where.query(entityManager, "SELECT i.id FROM institution i WHERE " + where.sql + " ORDER BY i.id",
+                Long.class).getResultList());
+    }
+
+    private List<InstitutionView> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery(
+                        "SELECT i FROM Institution i LEFT JOIN FETCH i.area WHERE i.id IN :ids ORDER BY i.id", Institution.class)
+                .setParameter("ids", ids)
+                .getResultStream().map(InstitutionView::of).toList();
+    }
+
+    private void requireFreeExternalId(String externalId, Long self, Violations violations) {
+        if (externalId == null) {
+            return;
+        }
+        Institution holder = Institution.find("externalId", externalId).firstResult();
+        violations.check(holder == null || Objects.equals(holder.id, self), "input.externalId",
+                "\"" + externalId + "\" is already used by institution " + (holder == null ? "" : holder.id));
+    }
+
+    private static void apply(Institution institution, InstitutionInput input, Point location) {
+        institution.name = input.name().strip();
+        institution.address = input.address();
+        institution.location = location;
+        institution.ownership = input.ownership();
+        institution.kind = input.kind();
+        institution.inclusive = Boolean.TRUE.equals(input.inclusive());
+        institution.registered = Boolean.TRUE.equals(input.registered());
+        institution.grade = input.grade();
+        institution.demonstration = Objects.requireNonNullElse(input.demonstration(), Demonstration.NONE);
+        institution.openToPublic = !Boolean.FALSE.equals(input.openToPublic());
+        institution.status = Objects.requireNonNullElse(input.status(), InstitutionStatus.OPERATING);
+        institution.serviceModes.clear();
+        if (input.serviceModes() != null) {
+            institution.serviceModes.addAll(input.serviceModes());
+        }
+        institution.externalId = input.externalId();
+        institution.source = input.source();
+        institution.estimated = Boolean.TRUE.equals(input.estimated());
+        institution.estimationMethod = input.estimationMethod();
+        applyClassGroups(institution, input.classGroups() == null ? List.of() : input.classGroups());
+    }
+
+    /** Updates groups in place by age group: deleting and re-inserting would trip the unique key at flush. */
+    private static void applyClassGroups(Institution institution, List<ClassGroupInput> inputs) {
+        Map<AgeGroup, ClassGroup> existing = new EnumMap<>(AgeGroup.class);
+        institution.classGroups.forEach(group -> existing.put(group.ageGroup, group));
+        EnumSet<AgeGroup> kept = EnumSet.noneOf(AgeGroup.class);
+        for (ClassGroupInput input : inputs) {
+            ClassGroup group = existing.get(input.ageGroup());
+            if (group == null) {
+                group = new ClassGroup();
+                group.institution = institution;
+                group.ageGroup = input.ageGroup();
+                institution.classGroups.add(group);
+            }
+            group.classes = input.classes();
+            group.slots = input.slots();
+            group.enrolled = input.enrolled() == null ? 0 : input.enrolled();
+            kept.add(input.ageGroup());
+        }
+        institution.classGroups.removeIf(group -> !kept.contains(group.ageGroup));
+    }
+
+    /** The database assigns the area: read the row back after writing it. */
+    private InstitutionView reloaded(Institution institution) {
+        entityManager.flush();
+        entityManager.refresh(institution);
+        return InstitutionView.of(institution);
+    }
+
+    private Where where(InstitutionFilter filter, String field, Violations violations) {
+        Where where = new Where();
+        if (filter == null) {
+            return where;
+        }
+        if (filter.boundingBox() != null
+                && filter.boundingBox().validate(field + ".boundingBox", limits.maxBoundingBoxDegrees(), violations)) {
+            where.add("ST_Intersects(i.location, ST_MakeEnvelope(:west, :south, :east, :north, 4326))");
+            where.parameters.put("west", filter.boundingBox().west());
+            where.parameters.put("south", filter.boundingBox().south());
+            where.parameters.put("east", filter.boundingBox().east());
+            where.parameters.put("north", filter.boundingBox().north());
+        }
+        if (filter.areaCode() != null) {
+            if (Area.findByCode(filter.areaCode()) == null) {
+                violations.add(field + ".areaCode", "area \"" + filter.areaCode() + "\" does not exist");
+            }
+            where.add("EXISTS (SELECT 1 FROM area a WHERE a.code = :areaCode AND ST_Intersects(a.boundary, i.location))");
+            where.parameters.put("areaCode", filter.areaCode());
+        }
+        where.anyOf("i.ownership", "ownership", filter.ownership());
+        where.anyOf("i.kind", "kind", filter.kind());
+        where.anyOf("i.status", "status", filter.status());
+        if (filter.inclusive() != null) {
+            where.add("i.inclusive = :inclusive");
+            where.parameters.put("inclusive", filter.inclusive());
+        }
+        return where;
+    }
+
+    /** A native WHERE clause and its parameters, shared by the page, count and list queries. */
+    private static final class Where {
+        String sql = "TRUE";
+        final Map<String, Object> parameters = new HashMap<>();
+
+        void add(String condition) {
+            sql = sql + " AND " + condition;
+        }
+
+        void anyOf(String column, String parameter, List<? extends Enum<?>> values) {
+            if (values != null && !values.isEmpty()) {
+                add(column + " IN (:" + parameter + ")");
+                List<String> names = new ArrayList<>();
+                values.forEach(value -> names.add(value.name()));
+                parameters.put(parameter, names);
+            }
+        }
+
+        <T> NativeQuery<T> query(EntityManager entityManager, String sql, Class<T> type) {
+            NativeQuery<T> query = entityManager.unwrap(Session.class).createNativeQuery(sql, type);
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.carecircle.institution;
+
+public enum InstitutionStatus {
+    OPERATING, PLANNED, UNDER_CONSTRUCTION, CLOSED
+}

@@ -1,0 +1,133 @@
+package org.carecircle.population;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.carecircle.api.ApiLimits;
+import org.carecircle.api.BoundingBox;
+import org.carecircle.api.GeoJson;
+import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.Violations;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Polygon;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@ApplicationScoped
+public class PopulationService {
+    private static final Logger LOG = Logger.getLogger(PopulationService.class);
+    /** Rows per INSERT: one statement unnests whole columns, far fewer round trips than row batches. */
+    private static final int CHUNK = 5000;
+    private static final String UPSERT = """
+            INSERT INTO population_cell (cell_id, boundary, residents, children_under3, source, year, estimated, estimation_method)
+            SELECT t.cell_id, ST_GeomFromText(t.wkt, 4326), t.residents, t.children, t.source, t.year, t.estimated, t.method
+            FROM unnest(?::varchar[], ?::text[], ?::float8[], ?::float8[], ?::varchar[], ?::int[], ?::bool[], ?::text[])
+                 AS t(cell_id, wkt, residents, children, source, year, estimated, method)
+            ON CONFLICT (cell_id) DO UPDATE SET boundary = EXCLUDED.boundary, residents = EXCLUDED.residents,
+                children_under3 = EXCLUDED.children_under3, source = EXCLUDED.source, year = EXCLUDED.year,
+                estimated = EXCLUDED.estimated, estimation_method = EXCLUDED.estimation_method
+            RETURNING (xmax = 0) AS inserted""";
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ApiLimits limits;
+
+    @Transactional
+    public List<PopulationCellView> inBoundingBox(BoundingBox box) {
+        Violations violations = new Violations();
+        if (box.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations)) {
+            long count = entityManager.createQuery(
+                            "SELECT count(c) FROM PopulationCell c WHERE st_intersects(c.boundary, :box) = true", Long.class)
+                    .setParameter("box", box.toPolygon()).getSingleResult();
+            violations.check(count <= limits.maxCellsPerCall(), "boundingBox",
+                    "holds " + count + " cells, more than the " + limits.maxCellsPerCall()
+                            + " one call may return; ask for a smaller box");
+        }
+        violations.throwIfAny();
+        return entityManager.createQuery(
+                        "SELECT c FROM PopulationCell c WHERE st_intersects(c.boundary, :box) = true ORDER BY c.cellId",
+                        PopulationCell.class)
+                .setParameter("box", box.toPolygon())
+                .getResultStream().map(PopulationCellView::of).toList();
+    }
+
+    /** All or nothing: every cell is checked before the first is written. */
+    @Transactional
+    public UpsertResult upsert(List<PopulationCellInput> cells) {
+        Violations violations = new Violations();
+        violations.check(!cells.isEmpty(), "cells", "must hold at least one cell");
+        violations.check(cells.size() <= limits.maxCellsPerUpsert(), "cells",
+                "holds " + cells.size() + " cells, more than the " + limits.maxCellsPerUpsert() + " one call may write");
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.list());
+        }
+        String[] wkt = new String[cells.size()];
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            PopulationCellInput cell = cells.get(i);
+            String path = "cells[" + i + "]";
+            violations.requireText(cell.cellId(), path + ".cellId", 64);
+            violations.check(cell.cellId() == null || ids.add(cell.cellId()), path + ".cellId",
+                    "\"" + cell.cellId() + "\" appears more than once in this call");
+            Polygon boundary = GeoJson.readPolygon(cell.boundary(), path + ".boundary", violations);
+            wkt[i] = boundary == null ? null : boundary.toText();
+            violations.nonNegative(cell.residents(), path + ".residents");
+            violations.nonNegative(cell.childrenUnder3(), path + ".childrenUnder3");
+            if (cell.residents() != null && cell.childrenUnder3() != null && cell.residents() >= 0) {
+                violations.check(cell.childrenUnder3() <= cell.residents(), path + ".childrenUnder3",
+                        cell.childrenUnder3() + " children under 3 is more than the cell's " + cell.residents() + " residents");
+            }
+            violations.optionalText(cell.source(), path + ".source", 200);
+            violations.estimate(Boolean.TRUE.equals(cell.estimated()), cell.estimationMethod(), path + ".estimationMethod");
+        }
+        violations.throwIfAny();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> write(connection, cells, wkt));
+    }
+
+    private static UpsertResult write(Connection connection, List<PopulationCellInput> cells, String[] wkt) throws SQLException {
+        int inserted = 0;
+        int updated = 0;
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            for (int from = 0; from < cells.size(); from += CHUNK) {
+                int to = Math.min(cells.size(), from + CHUNK);
+                List<PopulationCellInput> chunk = cells.subList(from, to);
+                statement.setArray(1, array(connection, "varchar", chunk.stream().map(PopulationCellInput::cellId).toArray()));
+                statement.setArray(2, array(connection, "text", java.util.Arrays.copyOfRange(wkt, from, to)));
+                statement.setArray(3, array(connection, "float8", chunk.stream().map(PopulationCellInput::residents).toArray()));
+                statement.setArray(4, array(connection, "float8", chunk.stream().map(PopulationCellInput::childrenUnder3).toArray()));
+                statement.setArray(5, array(connection, "varchar", chunk.stream().map(PopulationCellInput::source).toArray()));
+                statement.setArray(6, array(connection, "int4", chunk.stream().map(PopulationCellInput::year).toArray()));
+                statement.setArray(7, array(connection, "bool",
+                        chunk.stream().map(cell -> Boolean.TRUE.equals(cell.estimated())).toArray()));
+                statement.setArray(8, array(connection, "text", chunk.stream().map(PopulationCellInput::estimationMethod).toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getBoolean(1)) {
+                            inserted++;
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+                if (cells.size() > CHUNK) {
+                    LOG.infof("population cells: %d of %d written", to, cells.size());
+                }
+            }
+        }
+        return new UpsertResult(inserted, updated);
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+}

@@ -1,0 +1,72 @@
+package org.carecircle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for GraphQL variables: small, explicit inputs whose sums a test can work out by hand. */
+public final class Fixtures {
+    public static final String INSTITUTION_FIELDS = """
+            id name address location area { code name level } ownership kind inclusive registered grade
+            demonstration openToPublic status serviceModes externalId source estimated estimationMethod
+            classGroups { ageGroup classes slots enrolled } slots enrolled""";
+    public static final String CREATE_INSTITUTION =
+            "mutation($input: InstitutionInput!) { createInstitution(input: $input) { " + INSTITUTION_FIELDS + " } }";
+    public static final String CREATE_AREA =
+            "mutation($input: AreaInput!) { createArea(input: $input) { id code name level parent { code } boundary residents } }";
+
+    private Fixtures() {
+    }
+
+    public static Map<String, Object> point(double longitude, double latitude) {
+        return Map.of("type", "Point", "coordinates", List.of(longitude, latitude));
+    }
+
+    /** An axis-aligned rectangle as a GeoJSON Polygon, exterior ring counter-clockwise. */
+    public static Map<String, Object> rectangle(double west, double south, double east, double north) {
+        return Map.of("type", "Polygon", "coordinates", List.of(ring(west, south, east, north)));
+    }
+
+    public static List<List<Double>> ring(double west, double south, double east, double north) {
+        return List.of(List.of(west, south), List.of(east, south), List.of(east, north), List.of(west, north),
+                List.of(west, south));
+    }
+
+    public static Map<String, Object> classGroup(String ageGroup, int slots, int enrolled) {
+        return Map.of("ageGroup", ageGroup, "slots", slots, "enrolled", enrolled);
+    }
+
+    /** A private, operating, non-inclusive standalone institution: tests change what they need. */
+    public static Map<String, Object> institution(String name, double longitude, double latitude, Map<?, ?>... classGroups) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("location", point(longitude, latitude));
+        input.put("ownership", "PRIVATE");
+        input.put("kind", "STANDALONE");
+        input.put("classGroups", new ArrayList<>(List.of(classGroups)));
+        return input;
+    }
+
+    public static Map<String, Object> area(String code, String level, String parentCode, Map<String, Object> boundary) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("code", code);
+        input.put("name", "Area " + code);
+        input.put("level", level);
+        input.put("parentCode", parentCode);
+        input.put("boundary", boundary);
+        return input;
+    }
+
+    public static Map<String, Object> input(Map<String, Object> input) {
+        return Map.of("input", input);
+    }
+
+    public static long createInstitution(Map<String, Object> input) {
+        return GraphQL.ok(CREATE_INSTITUTION, input(input)).getLong("data.createInstitution.id");
+    }
+
+    public static void createArea(Map<String, Object> input) {
+        GraphQL.ok(CREATE_AREA, input(input));
+    }
+}

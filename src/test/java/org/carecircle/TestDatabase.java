@@ -1,0 +1,25 @@
+package org.carecircle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Direct SQL for tests: start each test from empty tables, and count rows to prove nothing was written. */
+@ApplicationScoped
+public class TestDatabase {
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public void clear() {
+        entityManager.createNativeQuery(
+                "TRUNCATE area, institution, institution_service_mode, class_group, population_cell RESTART IDENTITY CASCADE")
+                .executeUpdate();
+    }
+
+    @Transactional
+    public long count(String table) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,138 @@
+package org.carecircle.population;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.carecircle.GraphQL;
+import org.carecircle.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.carecircle.Fixtures.rectangle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PopulationApiTest {
+    private static final String UPSERT =
+            "mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted updated } }";
+    private static final String IN_BOX = "query($box: BoundingBoxInput!) { populationCells(boundingBox: $box) { "
+            + "cellId boundary residents childrenUnder3 source year estimated estimationMethod } }";
+    /** 100 m is about 0.001 degrees here: cells of the lattice are 0.001 degrees square. */
+    private static final double SIDE = 0.001;
+
+    @Inject
+    TestDatabase database;
+
+    @BeforeEach
+    void empty() {
+        database.clear();
+    }
+
+    private static Map<String, Object> cell(int column, int row, double residents, double children) {
+        Map<String, Object> cell = new HashMap<>();
+        cell.put("cellId", "c" + column + "_" + row);
+        double west = 104.0 + column * SIDE;
+        double south = 30.7 + row * SIDE;
+        cell.put("boundary", rectangle(west, south, west + SIDE, south + SIDE));
+        cell.put("residents", residents);
+        cell.put("childrenUnder3", children);
+        return cell;
+    }
+
+    private static Map<String, Object> box(double west, double south, double east, double north) {
+        return Map.of("box", Map.of("west", west, "south", south, "east", east, "north", north));
+    }
+
+    @Test
+    void upsertInsertsThenReplacesByCellId() {
+        JsonPath first = GraphQL.ok(UPSERT, Map.of("cells", List.of(cell(0, 0, 100, 2), cell(1, 0, 200, 4), cell(2, 0, 300, 6))));
+        assertEquals(3, first.getInt("data.upsertPopulationCells.inserted"));
+        assertEquals(0, first.getInt("data.upsertPopulationCells.updated"));
+
+        Map<String, Object> estimated = cell(1, 0, 250, 5.5);
+        estimated.putAll(Map.of("estimated", true, "estimationMethod", "buildings x levels", "source", "OSM", "year", 2025));
+        JsonPath second = GraphQL.ok(UPSERT, Map.of("cells", List.of(estimated, cell(3, 0, 50, 1))));
+        assertEquals(1, second.getInt("data.upsertPopulationCells.inserted"));
+        assertEquals(1, second.getInt("data.upsertPopulationCells.updated"));
+        assertEquals(4, database.count("population_cell"));
+
+        // the box covers the middle of columns 1 and 2 only
+        JsonPath read = GraphQL.ok(IN_BOX, box(104.0015, 30.0, 104.0025, 30.8));
+        assertEquals(List.of("c1_0", "c2_0"), read.getList("data.populationCells.cellId"));
+        assertEquals(250.0, read.getDouble("data.populationCells[0].residents"));
+        assertEquals(5.5, read.getDouble("data.populationCells[0].childrenUnder3"));
+        assertEquals(true, read.getBoolean("data.populationCells[0].estimated"));
+        assertEquals("buildings x levels", read.getString("data.populationCells[0].estimationMethod"));
+        assertEquals(2025, read.getInt("data.populationCells[0].year"));
+        assertEquals("Polygon", read.getString("data.populationCells[1].boundary.type"));
+        assertEquals(false, read.getBoolean("data.populationCells[1].estimated"));
+    }
+
+    @Test
+    void oneBadCellWritesNothing() {
+        GraphQL.ok(UPSERT, Map.of("cells", List.of(cell(0, 0, 100, 2))));
+        String message = GraphQL.error(UPSERT, Map.of("cells", List.of(cell(0, 0, 999, 9), cell(1, 0, 10, 11), cell(2, 0, 5, 1))));
+        assertEquals("cells[1].childrenUnder3: 11.0 children under 3 is more than the cell's 10.0 residents", message);
+        assertEquals(1, database.count("population_cell"));
+        assertEquals(100.0, GraphQL.ok(IN_BOX, box(104.0, 30.7, 104.0005, 30.7005)).getDouble("data.populationCells[0].residents"));
+    }
+
+    @Test
+    void negativeResidentsAreRefused() {
+        assertEquals("cells[0].residents: must not be negative (got -3.0)",
+                GraphQL.error(UPSERT, Map.of("cells", List.of(cell(0, 0, -3, 0)))));
+        assertEquals(0, database.count("population_cell"));
+    }
+
+    @Test
+    void repeatedCellIdIsRefused() {
+        assertEquals("cells[1].cellId: \"c0_0\" appears more than once in this call",
+                GraphQL.error(UPSERT, Map.of("cells", List.of(cell(0, 0, 3, 0), cell(0, 0, 4, 0)))));
+        assertEquals(0, database.count("population_cell"));
+    }
+
+    @Test
+    void invalidCellBoundaryIsRefused() {
+        Map<String, Object> cell = cell(0, 0, 3, 0);
+        cell.put("boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(104.0, 30.0), List.of(104.1, 30.0)))));
+        assertEquals("cells[0].boundary: coordinates[0] needs at least 4 positions, has 2",
+                GraphQL.error(UPSERT, Map.of("cells", List.of(cell))));
+    }
+
+    @Test
+    void emptyAndOversizedBatchesAreRefused() {
+        assertEquals("cells: must hold at least one cell", GraphQL.error(UPSERT, Map.of("cells", List.of())));
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(cell(i % 100, i / 100, 1, 0));
+        }
+        assertEquals("cells: holds 1001 cells, more than the 1000 one call may write",
+                GraphQL.error(UPSERT, Map.of("cells", tooMany)));
+        assertEquals(0, database.count("population_cell"));
+    }
+
+    @Test
+    void boxHoldingMoreCellsThanTheCapIsRefused() {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            cells.add(cell(i % 20, i / 20, 10, 0.2));
+        }
+        GraphQL.ok(UPSERT, Map.of("cells", cells));
+        String message = GraphQL.error(IN_BOX, box(103.99, 30.69, 104.1, 30.8));
+        assertEquals("boundingBox: holds 101 cells, more than the 100 one call may return; ask for a smaller box", message);
+        // a box over the first 5 columns of the 6 rows (the sixth row holds one cell) returns 5 x 5 + 1
+        assertEquals(26, GraphQL.ok(IN_BOX, box(104.0001, 30.7001, 104.0049, 30.7059)).getList("data.populationCells").size());
+    }
+
+    @Test
+    void hugeOrEmptyBoxIsRefused() {
+        assertTrue(GraphQL.error(IN_BOX, box(100, 30, 102, 30.5)).startsWith("boundingBox: is too large"));
+        assertTrue(GraphQL.error(IN_BOX, box(104, 30.5, 104.1, 30.5)).startsWith("boundingBox: is empty"));
+    }
+}
