@@ -1,0 +1,100 @@
+package org.carecircle.network;
+
+import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.graphhopper.reader.ReaderElement;
+import com.graphhopper.reader.ReaderNode;
+import com.graphhopper.reader.ReaderWay;
+import com.graphhopper.reader.osm.OSMInputFile;
+import com.graphhopper.reader.osm.SkipOptions;
+
+import javax.xml.stream.XMLStreamException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the lines a walker cannot cross off the network from an OSM extract: rivers and canals and
+ * the outlines of water areas, railways, fences and walls, motorways. Bridges, tunnels and
+ * culverts are not barriers. Ways only: a water area mapped solely as a multipolygon relation of
+ * untagged ways is not read (its river centre line usually is).
+ */
+final class BarrierReader {
+    private static final System.Logger LOG = System.getLogger(BarrierReader.class.getName());
+    private static final Set<String> WATERWAYS = Set.of("river", "canal", "riverbank", "dock");
+    private static final Set<String> RAILWAYS = Set.of("rail", "light_rail", "narrow_gauge", "subway", "monorail");
+    private static final Set<String> WALLS = Set.of("fence", "wall", "city_wall", "retaining_wall");
+    private static final Set<String> MOTORWAYS = Set.of("motorway", "motorway_link");
+
+    private BarrierReader() {
+    }
+
+    static boolean isBarrier(ReaderWay way) {
+        if (raised(way, "bridge") || raised(way, "tunnel")) {
+            return false;
+        }
+        return WATERWAYS.contains(way.getTag("waterway", ""))
+                || way.hasTag("natural", "water")
+                || way.hasTag("landuse", "reservoir", "basin")
+                || RAILWAYS.contains(way.getTag("railway", ""))
+                || WALLS.contains(way.getTag("barrier", ""))
+                || MOTORWAYS.contains(way.getTag("highway", ""));
+    }
+
+    private static boolean raised(ReaderWay way, String key) {
+        String value = way.getTag(key, "no");
+        return !value.equals("no");
+    }
+
+    static Barriers read(File osmFile) {
+        List<long[]> ways = new ArrayList<>();
+        LongHashSet needed = new LongHashSet();
+        forEach(osmFile, new SkipOptions(true, false, true), element -> {
+            if (element instanceof ReaderWay way && isBarrier(way)) {
+                LongArrayList nodes = way.getNodes();
+                ways.add(nodes.toArray());
+                needed.addAll(nodes);
+            }
+        });
+        LongIntHashMap index = new LongIntHashMap(needed.size());
+        NetworkLoader.DoubleList coordinates = new NetworkLoader.DoubleList();
+        forEach(osmFile, new SkipOptions(false, true, true), element -> {
+            if (element instanceof ReaderNode node && needed.contains(node.getId())) {
+                index.put(node.getId(), coordinates.size / 2);
+                coordinates.add(node.getLat());
+                coordinates.add(node.getLon());
+            }
+        });
+        NetworkLoader.DoubleList segments = new NetworkLoader.DoubleList();
+        for (long[] way : ways) {
+            for (int i = 1; i < way.length; i++) {
+                if (index.containsKey(way[i - 1]) && index.containsKey(way[i])) {
+                    int a = index.get(way[i - 1]) * 2, b = index.get(way[i]) * 2;
+                    segments.add(coordinates.values[a]);
+                    segments.add(coordinates.values[a + 1]);
+                    segments.add(coordinates.values[b]);
+                    segments.add(coordinates.values[b + 1]);
+                }
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "walking network: {0} barrier ways (water, rail, walls, motorways), {1} segments",
+                ways.size(), segments.size / 4);
+        return new Barriers(java.util.Arrays.copyOf(segments.values, segments.size));
+    }
+
+    private static void forEach(File osmFile, SkipOptions skip, java.util.function.Consumer<ReaderElement> action) {
+        try (OSMInputFile input = new OSMInputFile(osmFile).setSkipOptions(skip).open()) {
+            for (ReaderElement element; (element = input.getNext()) != null; ) {
+                action.accept(element);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + osmFile, e);
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("cannot read " + osmFile + ": " + e.getMessage(), e);
+        }
+    }
+}

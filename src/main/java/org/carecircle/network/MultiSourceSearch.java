@@ -1,0 +1,72 @@
+package org.carecircle.network;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Dijkstra from any number of origins at once over the flat-equivalent costs: each node gets the
+ * cost from its nearest origin. Origins start with the straight walk from where they were
+ * snapped, so a search from 150 institutions costs about what a search from one does.
+ */
+public final class MultiSourceSearch {
+    private MultiSourceSearch() {
+    }
+
+    /** Cost to every node within {@code limit}; +∞ beyond. */
+    public static float[] run(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
+                              double limit) {
+        return run(network, profile, kind, origins, limit, null);
+    }
+
+    /**
+     * As {@link #run(WalkingNetwork, WalkingProfile, CostKind, List, double)}; when {@code nearestOrigin}
+     * is given (one int per node) it receives the index in {@code origins} that each node's cost comes from.
+     */
+    public static float[] run(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
+                              double limit, int[] nearestOrigin) {
+        float[] cost = new float[network.nodeCount];
+        Arrays.fill(cost, Float.POSITIVE_INFINITY);
+        NodeHeap heap = new NodeHeap(network.nodeCount);
+        for (int i = 0; i < origins.size(); i++) {
+            NetworkPoint origin = origins.get(i);
+            int edge = origin.edge();
+            if (!network.usable(edge, profile)) {
+                continue;
+            }
+            double share = network.edgeLength[edge] > 0 ? origin.along() / network.edgeLength[edge] : 0;
+            // walking back along the edge reaches its base node, walking on reaches its adjacent node
+            offer(cost, heap, nearestOrigin, i, network.edgeBase[edge], origin.distance() + share * kind.backward(network, edge), limit);
+            offer(cost, heap, nearestOrigin, i, network.edgeAdjacent[edge],
+                    origin.distance() + (1 - share) * kind.forward(network, edge), limit);
+        }
+        while (!heap.isEmpty()) {
+            int node = heap.poll();
+            float nodeCost = cost[node];
+            for (int arc = network.firstArc[node]; arc < network.firstArc[node + 1]; arc++) {
+                if (!network.usable(network.arcEdge[arc], profile)) {
+                    continue;
+                }
+                int target = network.arcTarget[arc];
+                float candidate = nodeCost + kind.arc(network, arc);
+                if (candidate < cost[target] && candidate <= limit) {
+                    cost[target] = candidate;
+                    if (nearestOrigin != null) {
+                        nearestOrigin[target] = nearestOrigin[node];
+                    }
+                    heap.update(target, candidate);
+                }
+            }
+        }
+        return cost;
+    }
+
+    private static void offer(float[] cost, NodeHeap heap, int[] nearestOrigin, int origin, int node, double value, double limit) {
+        if (value <= limit && value < cost[node]) {
+            cost[node] = (float) value;
+            if (nearestOrigin != null) {
+                nearestOrigin[node] = origin;
+            }
+            heap.update(node, (float) value);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.carecircle.network;
+
+import com.graphhopper.GraphHopper;
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.storage.index.LocationIndex;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeIteratorState;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Finds where a place joins the network for a profile: GraphHopper's location index proposes the
+ * nearest usable edge outside small disconnected pieces; the point on it comes from our own geometry.
+ */
+public final class Snapper {
+    private final LocationIndex index;
+    private final WalkingNetwork network;
+    private final Map<WalkingProfile, BooleanEncodedValue> smallSubnetwork = new EnumMap<>(WalkingProfile.class);
+
+    Snapper(GraphHopper hopper, WalkingNetwork network) {
+        this.index = hopper.getLocationIndex();
+        this.network = network;
+        for (WalkingProfile profile : WalkingProfile.values()) {
+            smallSubnetwork.put(profile, hopper.getEncodingManager()
+                    .getBooleanEncodedValue(Subnetwork.key(profile.graphHopperName())));
+        }
+    }
+
+    /** The nearest usable point of the network, or null if there is none near. */
+    public NetworkPoint snap(double latitude, double longitude, WalkingProfile profile) {
+        BooleanEncodedValue isolated = smallSubnetwork.get(profile);
+        Snap snap = index.findClosest(latitude, longitude, (EdgeIteratorState edge) -> {
+            int e = edge.getEdge();
+            return !edge.get(isolated) && network.usable(e, profile)
+                    && (Float.isFinite(network.costForward[e]) || Float.isFinite(network.costBackward[e]));
+        });
+        if (!snap.isValid()) {
+            return null;
+        }
+        return closestPointOn(snap.getClosestEdge().getEdge(), latitude, longitude);
+    }
+
+    /** The point of {@code edge} nearest to the place, measured in local metres. */
+    NetworkPoint closestPointOn(int edge, double latitude, double longitude) {
+        ServiceCircles.Projection projection = new ServiceCircles.Projection(latitude, longitude);
+        int first = network.geometryStart[edge];
+        int last = network.geometryStart[edge + 1] - 1;
+        double bestDistance = Double.POSITIVE_INFINITY, bestAlong = 0, bestX = 0, bestY = 0;
+        double along = 0;
+        for (int p = first; p < last; p++) {
+            double x0 = projection.x(network.geometryLongitude[p]), y0 = projection.y(network.geometryLatitude[p]);
+            double x1 = projection.x(network.geometryLongitude[p + 1]), y1 = projection.y(network.geometryLatitude[p + 1]);
+            double dx = x1 - x0, dy = y1 - y0;
+            double segment = Math.hypot(dx, dy);
+            double t = segment > 0 ? Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / (segment * segment))) : 0;
+            double x = x0 + t * dx, y = y0 + t * dy;
+            double distance = Math.hypot(x, y);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                bestAlong = along + t * segment;
+                bestX = x;
+                bestY = y;
+            }
+            along += segment;
+        }
+        double scale = along > 0 ? network.edgeLength[edge] / along : 0;
+        return new NetworkPoint(edge, bestAlong * scale, projection.latitude(bestY), projection.longitude(bestX), bestDistance);
+    }
+}

@@ -1,0 +1,109 @@
+package org.carecircle.network;
+
+/**
+ * The walkable street and footpath network as plain arrays, built once from the GraphHopper graph:
+ * tower nodes, edges with their geometry, and for each node its outgoing arcs (compressed rows).
+ * Costs are flat-equivalent metres: the flat distance that takes as long to walk (slope and steps
+ * included, see {@link WalkingSpeed}), so dividing by any flat speed gives the time and one
+ * search serves every speed.
+ */
+public final class WalkingNetwork {
+    static final byte STEPS = 1;
+    /** Bridges and tunnels: walked along, but nobody steps off them into what lies below or around. */
+    static final byte NO_SPREAD = 2;
+
+    final int nodeCount;
+    final double[] nodeLatitude;
+    final double[] nodeLongitude;
+
+    final int edgeCount;
+    final int[] edgeBase;
+    final int[] edgeAdjacent;
+    final float[] edgeLength;
+    final float[] costForward;
+    final float[] costBackward;
+    final byte[] edgeFlags;
+    /** Edge e's points (base node first, adjacent node last) are geometry[geometryStart[e] .. geometryStart[e+1]). */
+    final int[] geometryStart;
+    final double[] geometryLatitude;
+    final double[] geometryLongitude;
+
+    final int[] firstArc;
+    final int[] arcTarget;
+    final float[] arcCost;
+    final int[] arcEdge;
+
+    final Barriers barriers;
+
+    WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
+                   float[] costForward, float[] costBackward, byte[] edgeFlags, int[] geometryStart,
+                   double[] geometryLatitude, double[] geometryLongitude, Barriers barriers) {
+        this.nodeCount = nodeLatitude.length;
+        this.nodeLatitude = nodeLatitude;
+        this.nodeLongitude = nodeLongitude;
+        this.edgeCount = edgeBase.length;
+        this.edgeBase = edgeBase;
+        this.edgeAdjacent = edgeAdjacent;
+        this.edgeLength = edgeLength;
+        this.costForward = costForward;
+        this.costBackward = costBackward;
+        this.edgeFlags = edgeFlags;
+        this.geometryStart = geometryStart;
+        this.geometryLatitude = geometryLatitude;
+        this.geometryLongitude = geometryLongitude;
+        this.barriers = barriers;
+
+        firstArc = new int[nodeCount + 1];
+        for (int e = 0; e < edgeCount; e++) {
+            if (Float.isFinite(costForward[e])) {
+                firstArc[edgeBase[e] + 1]++;
+            }
+            if (Float.isFinite(costBackward[e])) {
+                firstArc[edgeAdjacent[e] + 1]++;
+            }
+        }
+        for (int n = 0; n < nodeCount; n++) {
+            firstArc[n + 1] += firstArc[n];
+        }
+        int arcs = firstArc[nodeCount];
+        arcTarget = new int[arcs];
+        arcCost = new float[arcs];
+        arcEdge = new int[arcs];
+        int[] fill = java.util.Arrays.copyOf(firstArc, nodeCount);
+        for (int e = 0; e < edgeCount; e++) {
+            if (Float.isFinite(costForward[e])) {
+                int arc = fill[edgeBase[e]]++;
+                arcTarget[arc] = edgeAdjacent[e];
+                arcCost[arc] = costForward[e];
+                arcEdge[arc] = e;
+            }
+            if (Float.isFinite(costBackward[e])) {
+                int arc = fill[edgeAdjacent[e]]++;
+                arcTarget[arc] = edgeBase[e];
+                arcCost[arc] = costBackward[e];
+                arcEdge[arc] = e;
+            }
+        }
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    public double nodeLatitude(int node) {
+        return nodeLatitude[node];
+    }
+
+    public double nodeLongitude(int node) {
+        return nodeLongitude[node];
+    }
+
+    /** True if the profile may use the edge at all (strollers never take steps). */
+    boolean usable(int edge, WalkingProfile profile) {
+        return profile != WalkingProfile.STROLLER || (edgeFlags[edge] & STEPS) == 0;
+    }
+}
