@@ -11,6 +11,16 @@ say() { echo "run.sh: $*" >&2; }
 
 scripts/postgis.sh start carecircle >/dev/null
 
+# The demo district's walking network: the real Chengdu Xipu extract beside the checkout, unless one is given.
+demo="$root/../shared/data/osm/chengdu-xipu.osm"
+if [ -z "${CARECIRCLE_OSM_FILE:-}" ]; then
+  if [ -f "$demo" ]; then
+    export CARECIRCLE_OSM_FILE="$demo"
+  else
+    say "no walking network: set CARECIRCLE_OSM_FILE to an OSM extract (see osm-data/README.md); service circles stay unavailable"
+  fi
+fi
+
 jar=target/quarkus-app/quarkus-run.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   say "building the service (sources changed or no jar yet)"

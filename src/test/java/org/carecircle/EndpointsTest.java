@@ -2,6 +2,8 @@ package org.carecircle;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.carecircle.network.NetworkService;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.containsString;
@@ -10,11 +12,16 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class EndpointsTest {
+    @Inject
+    NetworkService networks;
+
     @Test
-    void readinessIncludesTheDatabase() {
+    void readinessIncludesTheDatabaseAndTheNetwork() {
+        networks.awaitLoaded();
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Walking network"));
     }
 
     @Test

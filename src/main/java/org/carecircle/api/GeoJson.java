@@ -91,6 +91,12 @@ public final class GeoJson {
         return array;
     }
 
+    /** A GeoJSON Feature: the geometry and its properties. */
+    public static JsonObject feature(Geometry geometry, JsonObject properties) {
+        return JSON.createObjectBuilder().add("type", "Feature").add("geometry", write(geometry))
+                .add("properties", properties).build();
+    }
+
     // ---- reading
 
     public static Point readPoint(JsonObject json, String field, Violations violations) {

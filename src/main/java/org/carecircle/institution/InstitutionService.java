@@ -102,6 +102,31 @@ public class InstitutionService {
                 Long.class).getResultList());
     }
 
+    /** Where each matching institution stands, for searches from all of them at once. */
+    @Transactional
+    public List<Place> places(InstitutionFilter filter) {
+        Violations violations = new Violations();
+        Where where = where(filter, "filter", violations);
+        violations.throwIfAny();
+        List<Object[]> rows = where.query(entityManager,
+                "SELECT i.id, ST_Y(i.location), ST_X(i.location) FROM institution i WHERE " + where.sql + " ORDER BY i.id",
+                Object[].class).getResultList();
+        return rows.stream().map(row -> new Place(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(),
+                ((Number) row[2]).doubleValue())).toList();
+    }
+
+    /** One institution's location, or null if there is no such institution. */
+    @Transactional
+    public Place place(long id) {
+        Institution institution = Institution.findById(id);
+        return institution == null ? null
+                : new Place(institution.id, institution.location.getY(), institution.location.getX());
+    }
+
+    /** An institution's id and location. */
+    public record Place(long id, double latitude, double longitude) {
+    }
+
     private List<InstitutionView> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

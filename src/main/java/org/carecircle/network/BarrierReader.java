@@ -6,13 +6,9 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import com.graphhopper.reader.ReaderElement;
 import com.graphhopper.reader.ReaderNode;
 import com.graphhopper.reader.ReaderWay;
-import com.graphhopper.reader.osm.OSMInputFile;
 import com.graphhopper.reader.osm.SkipOptions;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +49,7 @@ final class BarrierReader {
     static Barriers read(File osmFile) {
         List<long[]> ways = new ArrayList<>();
         LongHashSet needed = new LongHashSet();
-        forEach(osmFile, new SkipOptions(true, false, true), element -> {
+        OsmElements.forEach(osmFile, new SkipOptions(true, false, true), element -> {
             if (element instanceof ReaderWay way && isBarrier(way)) {
                 LongArrayList nodes = way.getNodes();
                 ways.add(nodes.toArray());
@@ -62,7 +58,7 @@ final class BarrierReader {
         });
         LongIntHashMap index = new LongIntHashMap(needed.size());
         NetworkLoader.DoubleList coordinates = new NetworkLoader.DoubleList();
-        forEach(osmFile, new SkipOptions(false, true, true), element -> {
+        OsmElements.forEach(osmFile, new SkipOptions(false, true, true), element -> {
             if (element instanceof ReaderNode node && needed.contains(node.getId())) {
                 index.put(node.getId(), coordinates.size / 2);
                 coordinates.add(node.getLat());
@@ -84,17 +80,5 @@ final class BarrierReader {
         LOG.log(System.Logger.Level.INFO, "walking network: {0} barrier ways (water, rail, walls, motorways), {1} segments",
                 ways.size(), segments.size / 4);
         return new Barriers(java.util.Arrays.copyOf(segments.values, segments.size));
-    }
-
-    private static void forEach(File osmFile, SkipOptions skip, java.util.function.Consumer<ReaderElement> action) {
-        try (OSMInputFile input = new OSMInputFile(osmFile).setSkipOptions(skip).open()) {
-            for (ReaderElement element; (element = input.getNext()) != null; ) {
-                action.accept(element);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + osmFile, e);
-        } catch (XMLStreamException e) {
-            throw new IllegalArgumentException("cannot read " + osmFile + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -14,13 +14,14 @@ import java.util.Map;
 /**
  * Service circles from one search: the land a walker reaches within each limit, as exact polygons.
  *
- * <p>The network search gives every reached node its cost. Each reached edge is sampled every half
+ * <p>The network search gives every reached node its cost. Each reached edge is sampled every
  * cell, with the cost of walking to that point along the edge. From the samples (and from the
- * origins themselves) the walker may step off the network, at most {@code offNetworkMetres}, over a
- * grid of {@code cellMetres} cells, never across a barrier (river, railway, wall) and never from a
- * bridge or tunnel. A cell's cost is the cheapest way to reach its centre; each band is the set of
- * cells within its limit. All bands threshold the same costs, so they nest exactly; land the
- * walker cannot reach stays a hole.
+ * origins themselves) the walker may step off the network in a straight line, at most
+ * {@code offNetworkMetres}, never across a barrier (river, railway, wall) and never from a bridge
+ * or tunnel. A cell of the {@code cellMetres} grid costs the cheapest such way to its centre; each
+ * band is the set of cells within its limit. All bands threshold the same costs, so they nest
+ * exactly; land the walker cannot reach stays a hole. Every circle of a network uses the same
+ * projection and lattice, so circles compare cell for cell.
  */
 public final class ServiceCircles {
     private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
@@ -47,12 +48,11 @@ public final class ServiceCircles {
                                    Settings settings, GeometryFactory factory) {
         double maxLimit = limits[limits.length - 1];
         float[] nodeCost = MultiSourceSearch.run(network, profile, cost, origins, maxLimit);
-        double latitude0 = originPlaces.isEmpty() ? origins.get(0).latitude() : originPlaces.get(0)[0];
-        double longitude0 = originPlaces.isEmpty() ? origins.get(0).longitude() : originPlaces.get(0)[1];
-        Projection projection = new Projection(latitude0, longitude0);
+        // one projection and one lattice for the whole network: every circle's cells line up with every other's
+        Projection projection = network.projection();
 
         double cell = Math.max(settings.cellMetres(), 1);
-        Samples samples = sample(network, profile, cost, origins, nodeCost, maxLimit, projection, cell / 2);
+        Samples samples = sample(network, profile, cost, origins, nodeCost, maxLimit, projection, cell);
         for (double[] place : originPlaces) {
             samples.add(projection.x(place[1]), projection.y(place[0]), 0);
         }
@@ -64,10 +64,11 @@ public final class ServiceCircles {
             return empty;
         }
         double margin = settings.offNetworkMetres() + 2 * cell;
-        double minX = samples.minX - margin, minY = samples.minY - margin;
-        while ((samples.maxX + margin - minX) / cell * ((samples.maxY + margin - minY) / cell) > MAX_CELLS) {
+        while ((samples.maxX - samples.minX + 2 * margin) / cell * ((samples.maxY - samples.minY + 2 * margin) / cell) > MAX_CELLS) {
             cell *= 2;
         }
+        double minX = Math.floor((samples.minX - margin) / cell) * cell;
+        double minY = Math.floor((samples.minY - margin) / cell) * cell;
         int width = (int) Math.ceil((samples.maxX + margin - minX) / cell);
         int height = (int) Math.ceil((samples.maxY + margin - minY) / cell);
         Grid grid = new Grid(width, height, cell, minX, minY);
@@ -206,10 +207,6 @@ public final class ServiceCircles {
 
     /** The cells, those a barrier runs through, and the cheapest cost of reaching each. */
     private static final class Grid {
-        private static final int[] DX = {1, -1, 0, 0, 1, 1, -1, -1};
-        private static final int[] DY = {0, 0, 1, -1, 1, -1, 1, -1};
-        /** Costs within a millimetre are one cost: float sums along different lattice paths differ in the last bits. */
-        private static final double TIE = 1e-3;
 
         final int width;
         final int height;
@@ -246,58 +243,69 @@ public final class ServiceCircles {
                     });
         }
 
-        /** Dijkstra over the cells, eight neighbours, from the samples, within the limit and the off-network reach. */
+        /**
+         * Each cell's cost: the cheapest, over the samples within {@code offNetwork} metres in a straight
+         * line that crosses no barrier, of the sample's cost plus that straight walk. A minimum over
+         * sources, so more origins can only lower costs: a union circle holds every single one.
+         */
         float[] spread(Samples samples, double offNetwork, double limit) {
             float[] cost = new float[width * height];
-            float[] offDistance = new float[width * height];
             Arrays.fill(cost, Float.POSITIVE_INFINITY);
-            NodeHeap heap = new NodeHeap(width * height);
+            int[] blockedBefore = blocked.isEmpty() ? null : blockedPrefixSums();
             for (int i = 0; i < samples.size; i++) {
-                int cx = (int) Math.floor((samples.x[i] - minX) / cell);
-                int cy = (int) Math.floor((samples.y[i] - minY) / cell);
-                int c = cy * width + cx;
-                if (blocked.get(c)) {
+                double reach = Math.min(offNetwork, limit - samples.cost[i]);
+                if (reach < 0) {
                     continue;
                 }
-                double off = Math.hypot(minX + (cx + 0.5) * cell - samples.x[i], minY + (cy + 0.5) * cell - samples.y[i]);
-                float value = (float) (samples.cost[i] + off);
-                if (off <= offNetwork && value <= limit && value < cost[c]) {
-                    cost[c] = value;
-                    offDistance[c] = (float) off;
-                    heap.update(c, value);
-                }
-            }
-            double diagonal = cell * Math.sqrt(2);
-            while (!heap.isEmpty()) {
-                int c = heap.poll();
-                int cx = c % width, cy = c / width;
-                for (int k = 0; k < 8; k++) {
-                    int nx = cx + DX[k], ny = cy + DY[k];
-                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
-                        continue;
-                    }
-                    int n = ny * width + nx;
-                    // a diagonal step may not slip between two blocked cells
-                    if (blocked.get(n) || (k >= 4 && (blocked.get(cy * width + nx) || blocked.get(ny * width + cx)))) {
-                        continue;
-                    }
-                    double step = k < 4 ? cell : diagonal;
-                    double off = offDistance[c] + step;
-                    float value = (float) (cost[c] + step);
-                    if (off > offNetwork || value > limit) {
-                        continue;
-                    }
-                    if (value < cost[n] - TIE) {
-                        cost[n] = value;
-                        offDistance[n] = (float) off;
-                        heap.update(n, value);
-                    } else if (value <= cost[n] + TIE && off < offDistance[n]) {
-                        // many paths tie on a lattice; the one that leaves the network least may reach further
-                        offDistance[n] = (float) off;
+                double sx = (samples.x[i] - minX) / cell, sy = (samples.y[i] - minY) / cell;
+                int radius = (int) Math.ceil(reach / cell);
+                int x0 = Math.max(0, (int) sx - radius), x1 = Math.min(width - 1, (int) sx + radius);
+                int y0 = Math.max(0, (int) sy - radius), y1 = Math.min(height - 1, (int) sy + radius);
+                boolean mindBarriers = blockedBefore != null && blockedIn(blockedBefore, x0, y0, x1, y1);
+                for (int cy = y0; cy <= y1; cy++) {
+                    double dy = (cy + 0.5 - sy) * cell;
+                    for (int cx = x0; cx <= x1; cx++) {
+                        double distance = Math.hypot((cx + 0.5 - sx) * cell, dy);
+                        int c = cy * width + cx;
+                        float value = (float) (samples.cost[i] + distance);
+                        if (distance <= reach && value < cost[c]
+                                && (!mindBarriers || (!blocked.get(c) && clearSight(sx, sy, cx + 0.5, cy + 0.5)))) {
+                            cost[c] = value;
+                        }
                     }
                 }
             }
             return cost;
+        }
+
+        /** blockedBefore[(y) * (width + 1) + x]: blocked cells in columns < x of rows < y. */
+        private int[] blockedPrefixSums() {
+            int[] sums = new int[(width + 1) * (height + 1)];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1] + sums[(y + 1) * (width + 1) + x]
+                            - sums[y * (width + 1) + x] + (blocked.get(y * width + x) ? 1 : 0);
+                }
+            }
+            return sums;
+        }
+
+        private boolean blockedIn(int[] sums, int x0, int y0, int x1, int y1) {
+            int w = width + 1;
+            return sums[(y1 + 1) * w + x1 + 1] - sums[y0 * w + x1 + 1] - sums[(y1 + 1) * w + x0] + sums[y0 * w + x0] > 0;
+        }
+
+        /** True if the straight line between two grid positions passes no blocked cell (checked every quarter cell). */
+        private boolean clearSight(double ax, double ay, double bx, double by) {
+            int steps = Math.max(1, (int) Math.ceil(Math.hypot(bx - ax, by - ay) * 4));
+            for (int k = 0; k <= steps; k++) {
+                double t = (double) k / steps;
+                int x = (int) Math.floor(ax + t * (bx - ax)), y = (int) Math.floor(ay + t * (by - ay));
+                if (x >= 0 && y >= 0 && x < width && y < height && blocked.get(y * width + x)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

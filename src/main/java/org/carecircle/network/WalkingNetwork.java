@@ -34,6 +34,7 @@ public final class WalkingNetwork {
     final int[] arcEdge;
 
     final Barriers barriers;
+    private final ServiceCircles.Projection projection;
 
     WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
                    float[] costForward, float[] costBackward, byte[] edgeFlags, int[] geometryStart,
@@ -52,6 +53,7 @@ public final class WalkingNetwork {
         this.geometryLatitude = geometryLatitude;
         this.geometryLongitude = geometryLongitude;
         this.barriers = barriers;
+        this.projection = new ServiceCircles.Projection(middle(nodeLatitude), middle(nodeLongitude));
 
         firstArc = new int[nodeCount + 1];
         for (int e = 0; e < edgeCount; e++) {
@@ -84,6 +86,20 @@ public final class WalkingNetwork {
                 arcEdge[arc] = e;
             }
         }
+    }
+
+    private static double middle(double[] values) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return values.length == 0 ? 0 : (min + max) / 2;
+    }
+
+    /** Local metres around the middle of the network, shared by every circle. */
+    ServiceCircles.Projection projection() {
+        return projection;
     }
 
     public int nodeCount() {

@@ -11,6 +11,7 @@ import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
 import java.sql.Array;
@@ -59,6 +60,17 @@ public class PopulationService {
                         PopulationCell.class)
                 .setParameter("box", box.toPolygon())
                 .getResultStream().map(PopulationCellView::of).toList();
+    }
+
+    /** Residents and children under 3 of the cells whose centre lies inside {@code area} (WGS84). */
+    @Transactional
+    public PopulationSum within(Geometry area) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        SELECT coalesce(sum(c.residents), 0), coalesce(sum(c.children_under3), 0), coalesce(bool_or(c.estimated), false)
+                        FROM population_cell c, (SELECT ST_GeomFromText(:wkt, 4326) AS area) a
+                        WHERE c.boundary && a.area AND ST_Intersects(a.area, ST_Centroid(c.boundary))""")
+                .setParameter("wkt", area.toText()).getSingleResult();
+        return new PopulationSum(((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue(), (Boolean) row[2]);
     }
 
     /** All or nothing: every cell is checked before the first is written. */
