@@ -14,7 +14,7 @@ public class TestDatabase {
     @Transactional
     public void clear() {
         entityManager.createNativeQuery(
-                "TRUNCATE area, institution, institution_service_mode, class_group, population_cell RESTART IDENTITY CASCADE")
+                "TRUNCATE area, institution, institution_service_mode, class_group, institution_catchment, population_cell RESTART IDENTITY CASCADE")
                 .executeUpdate();
     }
 

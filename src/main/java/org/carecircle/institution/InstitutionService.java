@@ -1,6 +1,7 @@
 package org.carecircle.institution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,8 @@ public class InstitutionService {
     EntityManager entityManager;
     @Inject
     ApiLimits limits;
+    @Inject
+    Event<InstitutionLocated> located;
 
     @Transactional
     public InstitutionView find(long id) {
@@ -44,7 +47,9 @@ public class InstitutionService {
         Institution institution = new Institution();
         apply(institution, input, location);
         institution.persist();
-        return reloaded(institution);
+        InstitutionView view = reloaded(institution);
+        located.fire(new InstitutionLocated(institution.id));
+        return view;
     }
 
     @Transactional
@@ -57,8 +62,13 @@ public class InstitutionService {
         Point location = InstitutionValidator.validate(input, "input", violations);
         requireFreeExternalId(input.externalId(), id, violations);
         violations.throwIfAny();
+        boolean moved = !location.equalsExact(institution.location);
         apply(institution, input, location);
-        return reloaded(institution);
+        InstitutionView view = reloaded(institution);
+        if (moved) {
+            located.fire(new InstitutionLocated(id));
+        }
+        return view;
     }
 
     @Transactional

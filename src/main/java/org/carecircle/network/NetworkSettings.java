@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the walking network comes from, and the limits of a service-circle request. */
@@ -44,6 +45,10 @@ public interface NetworkSettings {
 
     @WithDefault("10")
     double cellMetres();
+
+    /** The circles stored for every institution, at the default speed on foot. */
+    @WithDefault("5,15")
+    List<Double> catchmentMinutes();
 
     @WithDefault("100")
     double offNetworkMetres();

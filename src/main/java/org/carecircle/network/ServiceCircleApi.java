@@ -3,11 +3,13 @@ package org.carecircle.network;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.carecircle.institution.InstitutionFilter;
+import org.carecircle.institution.InstitutionView;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
@@ -15,6 +17,14 @@ import java.util.List;
 public class ServiceCircleApi {
     @Inject
     ServiceCircleService service;
+    @Inject
+    CatchmentService catchments;
+
+    @Description("The institution's stored service circles (5 and 15 minutes on foot at the default speed), as a "
+            + "GeoJSON FeatureCollection; empty, with properties.offNetwork true, if it is too far from the network")
+    public @NonNull JsonObject serviceCircles(@Source InstitutionView institution) {
+        return catchments.circles(institution.id());
+    }
 
     @Query
     @Description("Walking service circles around one origin, from one search: a GeoJSON FeatureCollection with one "

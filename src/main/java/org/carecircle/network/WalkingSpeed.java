@@ -6,7 +6,7 @@ package org.carecircle.network;
  * <p>Slopes follow Tobler's hiking function, v = 6·exp(−3.5·|s + 0.05|) km/h for gradient s (rise
  * over run), taken relative to its flat value so that the walker's own flat speed (4.5 km/h by
  * default) is kept: the factor is exp(−3.5·|s + 0.05|) / exp(−3.5·0.05). It peaks at 1.19 on a
- * gentle 5 % descent, is 0.59 on a 10 % climb and 0.17 on a 50 % one; steeper descents slow
+ * gentle 5 % descent, is 0.70 on a 10 % climb and 0.17 on a 50 % one; steeper descents slow
  * down too. Steps are walked at half the flat speed whatever their slope (a flight of stairs is
  * its own slope); for strollers they are impassable.
  */
