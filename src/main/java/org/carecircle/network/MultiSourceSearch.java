@@ -1,5 +1,7 @@
 package org.carecircle.network;
 
+import com.carrotsearch.hppc.IntArrayList;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,18 +14,17 @@ public final class MultiSourceSearch {
     private MultiSourceSearch() {
     }
 
-    /** Cost to every node within {@code limit}; +∞ beyond. */
-    public static float[] run(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
-                              double limit) {
-        return run(network, profile, kind, origins, limit, null);
+    /** Each node's cost (+∞ beyond the limit) and the nodes reached, in the order they were settled. */
+    public record Result(float[] cost, IntArrayList settled) {
     }
 
     /**
-     * As {@link #run(WalkingNetwork, WalkingProfile, CostKind, List, double)}; when {@code nearestOrigin}
-     * is given (one int per node) it receives the index in {@code origins} that each node's cost comes from.
+     * Cost to every node within {@code limit}; when {@code nearestOrigin} is given (one int per node)
+     * it receives the index in {@code origins} that each node's cost comes from.
      */
-    public static float[] run(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
-                              double limit, int[] nearestOrigin) {
+    public static Result search(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
+                                double limit, int[] nearestOrigin) {
+        IntArrayList settled = new IntArrayList();
         float[] cost = new float[network.nodeCount];
         Arrays.fill(cost, Float.POSITIVE_INFINITY);
         NodeHeap heap = new NodeHeap(network.nodeCount);
@@ -41,6 +42,7 @@ public final class MultiSourceSearch {
         }
         while (!heap.isEmpty()) {
             int node = heap.poll();
+            settled.add(node);
             float nodeCost = cost[node];
             for (int arc = network.firstArc[node]; arc < network.firstArc[node + 1]; arc++) {
                 if (!network.usable(network.arcEdge[arc], profile)) {
@@ -57,7 +59,7 @@ public final class MultiSourceSearch {
                 }
             }
         }
-        return cost;
+        return new Result(cost, settled);
     }
 
     private static void offer(float[] cost, NodeHeap heap, int[] nearestOrigin, int origin, int node, double value, double limit) {

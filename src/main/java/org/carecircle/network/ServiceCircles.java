@@ -4,6 +4,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntIntHashMap;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,8 +17,10 @@ import java.util.Map;
 /**
  * Service circles from one search: the land a walker reaches within each limit, as exact polygons.
  *
- * <p>The network search gives every reached node its cost. Each reached edge is sampled every
- * cell, with the cost of walking to that point along the edge. From the samples (and from the
+ * <p>The network search gives every reached node its cost. Each reached edge is sampled every two
+ * cells, with the cost of walking to that point along the edge (where cost grows along an edge at
+ * the walking rate, the cheaper sample's straight walk already beats the street, so the spacing
+ * only shapes the outer edge of the off-network reach). From the samples (and from the
  * origins themselves) the walker may step off the network in a straight line, at most
  * {@code offNetworkMetres}, never across a barrier (river, railway, wall) and never from a bridge
  * or tunnel. A cell of the {@code cellMetres} grid costs the cheapest such way to its centre; each
@@ -47,14 +52,14 @@ public final class ServiceCircles {
                                    List<NetworkPoint> origins, List<double[]> originPlaces, double[] limits,
                                    Settings settings, GeometryFactory factory) {
         double maxLimit = limits[limits.length - 1];
-        float[] nodeCost = MultiSourceSearch.run(network, profile, cost, origins, maxLimit);
+        MultiSourceSearch.Result search = MultiSourceSearch.search(network, profile, cost, origins, maxLimit, null);
         // one projection and one lattice for the whole network: every circle's cells line up with every other's
         Projection projection = network.projection();
 
         double cell = Math.max(settings.cellMetres(), 1);
-        Samples samples = sample(network, profile, cost, origins, nodeCost, maxLimit, projection, cell);
+        Samples samples = sample(network, profile, cost, origins, search, maxLimit, projection, 2 * cell);
         for (double[] place : originPlaces) {
-            samples.add(projection.x(place[1]), projection.y(place[0]), 0);
+            samples.add(projection.x(place[1]), projection.y(place[0]), 0, -1);
         }
         if (samples.size == 0) {
             List<Band> empty = new ArrayList<>();
@@ -92,59 +97,111 @@ public final class ServiceCircles {
         return bands;
     }
 
-    /** Points along every reached edge, each with the cheapest cost of walking there on the network. */
+    /**
+     * Points where the walker may step off the network, each with the cheapest cost of walking
+     * there: every reached node once, and points every {@code step} metres inside each reached edge.
+     * An inside point whose neighbour on the edge is at least as cheap even counting the walk between
+     * them is "dominated" by it: it can only add land beyond the neighbour's reach (see {@link Grid}).
+     */
     private static Samples sample(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
-                                  float[] nodeCost, double limit, Projection projection, double step) {
+                                  MultiSourceSearch.Result search, double limit, Projection projection, double step) {
+        float[] nodeCost = search.cost();
         Map<Integer, List<NetworkPoint>> originsOnEdge = new HashMap<>();
         for (NetworkPoint origin : origins) {
             originsOnEdge.computeIfAbsent(origin.edge(), e -> new ArrayList<>()).add(origin);
         }
         Samples samples = new Samples();
-        for (int e = 0; e < network.edgeCount; e++) {
+        IntIntHashMap nodeSample = new IntIntHashMap();
+        BitSet seen = new BitSet(network.edgeCount);
+        IntArrayList edges = new IntArrayList();
+        originsOnEdge.keySet().forEach(edge -> {
+            seen.set(edge);
+            edges.add(edge);
+        });
+        for (int i = 0; i < search.settled().size(); i++) {
+            int node = search.settled().get(i);
+            boolean spreads = false;
+            for (int arc = network.firstArc[node]; arc < network.firstArc[node + 1]; arc++) {
+                int edge = network.arcEdge[arc];
+                if (network.usable(edge, profile) && (network.edgeFlags[edge] & WalkingNetwork.NO_SPREAD) == 0) {
+                    spreads = true;
+                    if (!seen.get(edge)) {
+                        seen.set(edge);
+                        edges.add(edge);
+                    }
+                }
+            }
+            if (spreads) {
+                nodeSample.put(node, samples.size);
+                samples.add(projection.x(network.nodeLongitude[node]), projection.y(network.nodeLatitude[node]),
+                        nodeCost[node], -1);
+            }
+        }
+        for (int i = 0; i < edges.size(); i++) {
+            int e = edges.get(i);
             if (!network.usable(e, profile) || (network.edgeFlags[e] & WalkingNetwork.NO_SPREAD) != 0) {
                 continue;
             }
-            float costAtBase = nodeCost[network.edgeBase[e]];
-            float costAtAdjacent = nodeCost[network.edgeAdjacent[e]];
-            List<NetworkPoint> here = originsOnEdge.get(e);
-            if (costAtBase > limit && costAtAdjacent > limit && here == null) {
-                continue;
-            }
-            double length = network.edgeLength[e];
-            double forwardRate = length > 0 ? kind.forward(network, e) / length : 0;
-            double backwardRate = length > 0 ? kind.backward(network, e) / length : 0;
-            int first = network.geometryStart[e];
-            int last = network.geometryStart[e + 1] - 1;
-            double projectedLength = 0;
-            for (int p = first; p < last; p++) {
-                projectedLength += projection.distance(network.geometryLatitude[p], network.geometryLongitude[p],
-                        network.geometryLatitude[p + 1], network.geometryLongitude[p + 1]);
-            }
-            double scale = projectedLength > 0 ? length / projectedLength : 0;
-            double along = 0;
-            for (int p = first; p < last; p++) {
-                double x0 = projection.x(network.geometryLongitude[p]), y0 = projection.y(network.geometryLatitude[p]);
-                double x1 = projection.x(network.geometryLongitude[p + 1]), y1 = projection.y(network.geometryLatitude[p + 1]);
-                double segment = Math.hypot(x1 - x0, y1 - y0);
-                int pieces = Math.max(1, (int) Math.ceil(segment / step));
-                for (int j = (p == first ? 0 : 1); j <= pieces; j++) {
-                    double t = (double) j / pieces;
-                    double s = (along + t * segment) * scale;
-                    double cost = Math.min(costAtBase + forwardRate * s, costAtAdjacent + backwardRate * (length - s));
-                    if (here != null) {
-                        for (NetworkPoint origin : here) {
-                            cost = Math.min(cost, origin.distance() + (s >= origin.along()
-                                    ? forwardRate * (s - origin.along()) : backwardRate * (origin.along() - s)));
-                        }
-                    }
-                    if (cost <= limit) {
-                        samples.add(x0 + t * (x1 - x0), y0 + t * (y1 - y0), cost);
-                    }
-                }
-                along += segment;
-            }
+            sampleEdge(network, kind, e, nodeCost, originsOnEdge.get(e), nodeSample, samples, limit, projection, step);
         }
         return samples;
+    }
+
+    private static void sampleEdge(WalkingNetwork network, CostKind kind, int e, float[] nodeCost, List<NetworkPoint> here,
+                                   IntIntHashMap nodeSample, Samples samples, double limit, Projection projection, double step) {
+        double costAtBase = nodeCost[network.edgeBase[e]];
+        double costAtAdjacent = nodeCost[network.edgeAdjacent[e]];
+        double length = network.edgeLength[e];
+        double forwardRate = length > 0 ? kind.forward(network, e) / length : 0;
+        double backwardRate = length > 0 ? kind.backward(network, e) / length : 0;
+        int first = network.geometryStart[e];
+        int last = network.geometryStart[e + 1] - 1;
+        double projectedLength = 0;
+        for (int p = first; p < last; p++) {
+            projectedLength += projection.distance(network.geometryLatitude[p], network.geometryLongitude[p],
+                    network.geometryLatitude[p + 1], network.geometryLongitude[p + 1]);
+        }
+        double scale = projectedLength > 0 ? length / projectedLength : 0;
+        // the edge's points in order: its base node's sample, inside points, its adjacent node's sample
+        int previous = nodeSample.getOrDefault(network.edgeBase[e], -1);
+        int firstInside = samples.size;
+        double along = 0;
+        for (int p = first; p < last; p++) {
+            double x0 = projection.x(network.geometryLongitude[p]), y0 = projection.y(network.geometryLatitude[p]);
+            double x1 = projection.x(network.geometryLongitude[p + 1]), y1 = projection.y(network.geometryLatitude[p + 1]);
+            double segment = Math.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
+            int pieces = Math.max(1, (int) Math.ceil(segment / step));
+            for (int j = (p == first ? 1 : 0); j < pieces; j++) {
+                double t = (double) j / pieces;
+                double s = (along + t * segment) * scale;
+                double cost = Math.min(costAtBase + forwardRate * s, costAtAdjacent + backwardRate * (length - s));
+                if (here != null) {
+                    for (NetworkPoint origin : here) {
+                        cost = Math.min(cost, origin.distance() + (s >= origin.along()
+                                ? forwardRate * (s - origin.along()) : backwardRate * (origin.along() - s)));
+                    }
+                }
+                if (cost <= limit) {
+                    samples.add(x0 + t * (x1 - x0), y0 + t * (y1 - y0), cost, -1);
+                }
+            }
+            along += segment;
+        }
+        int next = nodeSample.getOrDefault(network.edgeAdjacent[e], -1);
+        for (int i = firstInside; i < samples.size; i++) {
+            int before = i == firstInside ? previous : i - 1;
+            int after = i == samples.size - 1 ? next : i + 1;
+            samples.dominator[i] = samples.dominates(before, i) ? before : samples.dominates(after, i) ? after : -1;
+        }
+        // a node is dominated by the edge it was reached along: by the nearest inside point, or the node before
+        int nearBase = samples.size > firstInside ? firstInside : next;
+        int nearAdjacent = samples.size > firstInside ? samples.size - 1 : previous;
+        if (previous >= 0 && samples.dominator[previous] < 0 && samples.dominates(nearBase, previous)) {
+            samples.dominator[previous] = nearBase;
+        }
+        if (next >= 0 && samples.dominator[next] < 0 && samples.dominates(nearAdjacent, next)) {
+            samples.dominator[next] = nearAdjacent;
+        }
     }
 
     /** Equirectangular metres around a reference point: under 0.1 % error over a city district. */
@@ -176,7 +233,8 @@ public final class ServiceCircles {
         }
 
         double distance(double latitudeA, double longitudeA, double latitudeB, double longitudeB) {
-            return Math.hypot(x(longitudeB) - x(longitudeA), y(latitudeB) - y(latitudeA));
+            double dx = x(longitudeB) - x(longitudeA), dy = y(latitudeB) - y(latitudeA);
+            return Math.sqrt(dx * dx + dy * dy);
         }
     }
 
@@ -184,29 +242,61 @@ public final class ServiceCircles {
         float[] x = new float[1024];
         float[] y = new float[1024];
         float[] cost = new float[1024];
+        int[] dominator = new int[1024];
         int size;
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
 
-        void add(double px, double py, double pointCost) {
+        void add(double px, double py, double pointCost, int dominatedBy) {
             if (size == x.length) {
                 x = Arrays.copyOf(x, size * 2);
                 y = Arrays.copyOf(y, size * 2);
                 cost = Arrays.copyOf(cost, size * 2);
+                dominator = Arrays.copyOf(dominator, size * 2);
             }
             x[size] = (float) px;
             y[size] = (float) py;
             cost[size] = (float) pointCost;
+            dominator[size] = dominatedBy;
             size++;
             minX = Math.min(minX, px);
             minY = Math.min(minY, py);
             maxX = Math.max(maxX, px);
             maxY = Math.max(maxY, py);
         }
+
+        /** Sample indices in ascending cost. */
+        int[] byCost() {
+            long[] keyed = new long[size];
+            for (int i = 0; i < size; i++) {
+                // non-negative floats sort as their bit patterns
+                keyed[i] = ((long) Float.floatToRawIntBits(cost[i]) << 32) | i;
+            }
+            Arrays.sort(keyed);
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = (int) keyed[i];
+            }
+            return order;
+        }
+
+        /**
+         * True if walking from sample {@code a} to {@code b} in a straight line costs no more than b's
+         * own cost, within 0.5 % of the step: network lengths are GraphHopper's great-circle metres,
+         * the grid's are projected ones, and they differ by up to about 0.1 % across a city.
+         */
+        boolean dominates(int a, int b) {
+            if (a < 0) {
+                return false;
+            }
+            double dx = x[a] - x[b], dy = y[a] - y[b];
+            return cost[a] + 0.995 * Math.sqrt(dx * dx + dy * dy) <= cost[b];
+        }
     }
 
     /** The cells, those a barrier runs through, and the cheapest cost of reaching each. */
     private static final class Grid {
+        private static final int COARSE = 8;
 
         final int width;
         final int height;
@@ -214,6 +304,9 @@ public final class ServiceCircles {
         final double minX;
         final double minY;
         final BitSet blocked;
+        /** Which blocks of COARSE × COARSE cells hold a blocked cell: a quick, cautious "barrier near?". */
+        final BitSet blockedCoarse;
+        final int coarseColumns;
 
         Grid(int width, int height, double cell, double minX, double minY) {
             this.width = width;
@@ -222,6 +315,8 @@ public final class ServiceCircles {
             this.minX = minX;
             this.minY = minY;
             this.blocked = new BitSet(width * height);
+            this.coarseColumns = width / COARSE + 1;
+            this.blockedCoarse = new BitSet(coarseColumns * (height / COARSE + 1));
         }
 
         /** Marks every cell a barrier passes through, sampled finely enough to leave no gap. */
@@ -231,13 +326,14 @@ public final class ServiceCircles {
                     projection.latitude(maxY), projection.longitude(maxX), segment -> {
                         double x0 = projection.x(barriers.longitude1(segment)), y0 = projection.y(barriers.latitude1(segment));
                         double x1 = projection.x(barriers.longitude2(segment)), y1 = projection.y(barriers.latitude2(segment));
-                        int steps = Math.max(1, (int) Math.ceil(Math.hypot(x1 - x0, y1 - y0) / (cell / 4)));
+                        int steps = Math.max(1, (int) Math.ceil(Math.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) / (cell / 4)));
                         for (int i = 0; i <= steps; i++) {
                             double t = (double) i / steps;
                             int cx = (int) Math.floor((x0 + t * (x1 - x0) - minX) / cell);
                             int cy = (int) Math.floor((y0 + t * (y1 - y0) - minY) / cell);
                             if (cx >= 0 && cy >= 0 && cx < width && cy < height) {
                                 blocked.set(cy * width + cx);
+                                blockedCoarse.set(cy / COARSE * coarseColumns + cx / COARSE);
                             }
                         }
                     });
@@ -251,26 +347,58 @@ public final class ServiceCircles {
         float[] spread(Samples samples, double offNetwork, double limit) {
             float[] cost = new float[width * height];
             Arrays.fill(cost, Float.POSITIVE_INFINITY);
-            int[] blockedBefore = blocked.isEmpty() ? null : blockedPrefixSums();
-            for (int i = 0; i < samples.size; i++) {
-                double reach = Math.min(offNetwork, limit - samples.cost[i]);
+            boolean anyBarrier = !blocked.isEmpty();
+            double reachCells = offNetwork / cell;
+            // cheapest first: most later visits are then rejected before any square root
+            for (int i : samples.byCost()) {
+                double reach = Math.min(offNetwork, limit - samples.cost[i]) / cell;
                 if (reach < 0) {
                     continue;
                 }
                 double sx = (samples.x[i] - minX) / cell, sy = (samples.y[i] - minY) / cell;
-                int radius = (int) Math.ceil(reach / cell);
-                int x0 = Math.max(0, (int) sx - radius), x1 = Math.min(width - 1, (int) sx + radius);
+                int radius = (int) Math.ceil(reach);
                 int y0 = Math.max(0, (int) sy - radius), y1 = Math.min(height - 1, (int) sy + radius);
-                boolean mindBarriers = blockedBefore != null && blockedIn(blockedBefore, x0, y0, x1, y1);
+                int x0 = Math.max(0, (int) sx - radius), x1 = Math.min(width - 1, (int) sx + radius);
+                boolean mindBarriers = anyBarrier && blockedNear(x0, y0, x1, y1);
+                // a dominated sample only adds land beyond its dominator's reach; behind a barrier that need not hold
+                int dominator = mindBarriers ? -1 : samples.dominator[i];
+                double dx = dominator < 0 ? 0 : (samples.x[dominator] - minX) / cell;
+                double dy = dominator < 0 ? 0 : (samples.y[dominator] - minY) / cell;
+                float sampleCost = samples.cost[i];
                 for (int cy = y0; cy <= y1; cy++) {
-                    double dy = (cy + 0.5 - sy) * cell;
-                    for (int cx = x0; cx <= x1; cx++) {
-                        double distance = Math.hypot((cx + 0.5 - sx) * cell, dy);
+                    double rowOffset = cy + 0.5 - sy;
+                    double halfSquared = reach * reach - rowOffset * rowOffset;
+                    if (halfSquared < 0) {
+                        continue;
+                    }
+                    double half = Math.sqrt(halfSquared);
+                    int from = Math.max(x0, (int) Math.ceil(sx - half - 0.5));
+                    int to = Math.min(x1, (int) Math.floor(sx + half - 0.5));
+                    int skipFrom = Integer.MAX_VALUE, skipTo = Integer.MIN_VALUE;
+                    if (dominator >= 0) {
+                        double dominatorRow = cy + 0.5 - dy;
+                        double dominatorSquared = reachCells * reachCells - dominatorRow * dominatorRow;
+                        if (dominatorSquared > 0) {
+                            double dominatorHalf = Math.sqrt(dominatorSquared) - 1e-6;
+                            skipFrom = (int) Math.ceil(dx - dominatorHalf - 0.5);
+                            skipTo = (int) Math.floor(dx + dominatorHalf - 0.5);
+                        }
+                    }
+                    double rowSquared = rowOffset * rowOffset;
+                    for (int cx = from; cx <= to; cx++) {
+                        if (cx >= skipFrom && cx <= skipTo) {
+                            cx = skipTo;
+                            continue;
+                        }
                         int c = cy * width + cx;
-                        float value = (float) (samples.cost[i] + distance);
-                        if (distance <= reach && value < cost[c]
-                                && (!mindBarriers || (!blocked.get(c) && clearSight(sx, sy, cx + 0.5, cy + 0.5)))) {
-                            cost[c] = value;
+                        double room = (cost[c] - sampleCost) / cell;
+                        double columnOffset = cx + 0.5 - sx;
+                        double squared = columnOffset * columnOffset + rowSquared;
+                        if (room <= 0 || squared >= room * room) {
+                            continue;
+                        }
+                        if (!mindBarriers || (!blocked.get(c) && clearSight(sx, sy, cx + 0.5, cy + 0.5))) {
+                            cost[c] = (float) (sampleCost + Math.sqrt(squared) * cell);
                         }
                     }
                 }
@@ -278,34 +406,64 @@ public final class ServiceCircles {
             return cost;
         }
 
-        /** blockedBefore[(y) * (width + 1) + x]: blocked cells in columns < x of rows < y. */
-        private int[] blockedPrefixSums() {
-            int[] sums = new int[(width + 1) * (height + 1)];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1] + sums[(y + 1) * (width + 1) + x]
-                            - sums[y * (width + 1) + x] + (blocked.get(y * width + x) ? 1 : 0);
+        /** True if a barrier may lie in the box of cells (it does, or one lies in a block the box touches). */
+        private boolean blockedNear(int x0, int y0, int x1, int y1) {
+            for (int by = Math.max(0, y0) / COARSE; by <= Math.min(height - 1, y1) / COARSE; by++) {
+                for (int bx = Math.max(0, x0) / COARSE; bx <= Math.min(width - 1, x1) / COARSE; bx++) {
+                    if (blockedCoarse.get(by * coarseColumns + bx)) {
+                        return true;
+                    }
                 }
             }
-            return sums;
+            return false;
         }
 
-        private boolean blockedIn(int[] sums, int x0, int y0, int x1, int y1) {
-            int w = width + 1;
-            return sums[(y1 + 1) * w + x1 + 1] - sums[y0 * w + x1 + 1] - sums[(y1 + 1) * w + x0] + sums[y0 * w + x0] > 0;
-        }
-
-        /** True if the straight line between two grid positions passes no blocked cell (checked every quarter cell). */
+        /**
+         * True if the straight line between two grid positions passes no blocked cell: at once when no
+         * barrier is near its box, else cell by cell along the line (both cells count where it passes a corner).
+         */
         private boolean clearSight(double ax, double ay, double bx, double by) {
-            int steps = Math.max(1, (int) Math.ceil(Math.hypot(bx - ax, by - ay) * 4));
-            for (int k = 0; k <= steps; k++) {
-                double t = (double) k / steps;
-                int x = (int) Math.floor(ax + t * (bx - ax)), y = (int) Math.floor(ay + t * (by - ay));
-                if (x >= 0 && y >= 0 && x < width && y < height && blocked.get(y * width + x)) {
+            int ix = (int) Math.floor(ax), iy = (int) Math.floor(ay);
+            int tx = (int) Math.floor(bx), ty = (int) Math.floor(by);
+            if (!blockedNear(Math.min(ix, tx), Math.min(iy, ty), Math.max(ix, tx), Math.max(iy, ty))) {
+                return true;
+            }
+            double dx = bx - ax, dy = by - ay;
+            int stepX = dx > 0 ? 1 : -1, stepY = dy > 0 ? 1 : -1;
+            double deltaX = dx == 0 ? Double.POSITIVE_INFINITY : Math.abs(1 / dx);
+            double deltaY = dy == 0 ? Double.POSITIVE_INFINITY : Math.abs(1 / dy);
+            double nextX = dx == 0 ? Double.POSITIVE_INFINITY : ((stepX > 0 ? ix + 1 : ix) - ax) / dx;
+            double nextY = dy == 0 ? Double.POSITIVE_INFINITY : ((stepY > 0 ? iy + 1 : iy) - ay) / dy;
+            while (true) {
+                if (blockedAt(ix, iy)) {
                     return false;
                 }
+                if (ix == tx && iy == ty) {
+                    return true;
+                }
+                if (Math.abs(nextX - nextY) < 1e-12) {
+                    if (blockedAt(ix + stepX, iy) || blockedAt(ix, iy + stepY)) {
+                        return false;
+                    }
+                    ix += stepX;
+                    iy += stepY;
+                    nextX += deltaX;
+                    nextY += deltaY;
+                } else if (nextX < nextY) {
+                    ix += stepX;
+                    nextX += deltaX;
+                } else {
+                    iy += stepY;
+                    nextY += deltaY;
+                }
+                if (nextX > 1 + 1e-9 && nextY > 1 + 1e-9 && (ix != tx || iy != ty)) {
+                    return !blockedAt(tx, ty);
+                }
             }
-            return true;
+        }
+
+        private boolean blockedAt(int x, int y) {
+            return x >= 0 && y >= 0 && x < width && y < height && blocked.get(y * width + x);
         }
     }
 }

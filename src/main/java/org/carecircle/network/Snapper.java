@@ -53,10 +53,10 @@ public final class Snapper {
             double x0 = projection.x(network.geometryLongitude[p]), y0 = projection.y(network.geometryLatitude[p]);
             double x1 = projection.x(network.geometryLongitude[p + 1]), y1 = projection.y(network.geometryLatitude[p + 1]);
             double dx = x1 - x0, dy = y1 - y0;
-            double segment = Math.hypot(dx, dy);
+            double segment = Math.sqrt(dx * dx + dy * dy);
             double t = segment > 0 ? Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / (segment * segment))) : 0;
             double x = x0 + t * dx, y = y0 + t * dy;
-            double distance = Math.hypot(x, y);
+            double distance = Math.sqrt(x * x + y * y);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 bestAlong = along + t * segment;
