@@ -76,8 +76,7 @@ public final class ServiceCircles {
         double minY = Math.floor((samples.minY - margin) / cell) * cell;
         int width = (int) Math.ceil((samples.maxX + margin - minX) / cell);
         int height = (int) Math.ceil((samples.maxY + margin - minY) / cell);
-        Grid grid = new Grid(width, height, cell, minX, minY);
-        grid.block(network.barriers, projection);
+        Grid grid = new Grid(width, height, cell, minX, minY, network.barrierRaster(cell, settings.offNetworkMetres()));
         float[] cellCost = grid.spread(samples, settings.offNetworkMetres(), maxLimit);
 
         double finalCell = cell;
@@ -296,47 +295,33 @@ public final class ServiceCircles {
 
     /** The cells, those a barrier runs through, and the cheapest cost of reaching each. */
     private static final class Grid {
-        private static final int COARSE = 8;
-
         final int width;
         final int height;
         final double cell;
         final double minX;
         final double minY;
-        final BitSet blocked;
-        /** Which blocks of COARSE × COARSE cells hold a blocked cell: a quick, cautious "barrier near?". */
-        final BitSet blockedCoarse;
-        final int coarseColumns;
+        private final BarrierRaster barriers;
+        /** This grid's cell (0, 0) in the barrier raster's columns and rows. */
+        private final int offsetX;
+        private final int offsetY;
 
-        Grid(int width, int height, double cell, double minX, double minY) {
+        Grid(int width, int height, double cell, double minX, double minY, BarrierRaster barriers) {
             this.width = width;
             this.height = height;
             this.cell = cell;
             this.minX = minX;
             this.minY = minY;
-            this.blocked = new BitSet(width * height);
-            this.coarseColumns = width / COARSE + 1;
-            this.blockedCoarse = new BitSet(coarseColumns * (height / COARSE + 1));
+            this.barriers = barriers;
+            this.offsetX = (int) (Math.round(minX / cell) - barriers.column0);
+            this.offsetY = (int) (Math.round(minY / cell) - barriers.row0);
         }
 
-        /** Marks every cell a barrier passes through, sampled finely enough to leave no gap. */
-        void block(Barriers barriers, Projection projection) {
-            double maxX = minX + width * cell, maxY = minY + height * cell;
-            barriers.forEachNear(projection.latitude(minY), projection.longitude(minX),
-                    projection.latitude(maxY), projection.longitude(maxX), segment -> {
-                        double x0 = projection.x(barriers.longitude1(segment)), y0 = projection.y(barriers.latitude1(segment));
-                        double x1 = projection.x(barriers.longitude2(segment)), y1 = projection.y(barriers.latitude2(segment));
-                        int steps = Math.max(1, (int) Math.ceil(Math.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) / (cell / 4)));
-                        for (int i = 0; i <= steps; i++) {
-                            double t = (double) i / steps;
-                            int cx = (int) Math.floor((x0 + t * (x1 - x0) - minX) / cell);
-                            int cy = (int) Math.floor((y0 + t * (y1 - y0) - minY) / cell);
-                            if (cx >= 0 && cy >= 0 && cx < width && cy < height) {
-                                blocked.set(cy * width + cx);
-                                blockedCoarse.set(cy / COARSE * coarseColumns + cx / COARSE);
-                            }
-                        }
-                    });
+        private boolean blockedAt(int x, int y) {
+            return barriers.blocked(offsetX + x, offsetY + y);
+        }
+
+        private boolean blockedNear(int x0, int y0, int x1, int y1) {
+            return barriers.near(offsetX + x0, offsetY + y0, offsetX + x1, offsetY + y1);
         }
 
         /**
@@ -347,7 +332,7 @@ public final class ServiceCircles {
         float[] spread(Samples samples, double offNetwork, double limit) {
             float[] cost = new float[width * height];
             Arrays.fill(cost, Float.POSITIVE_INFINITY);
-            boolean anyBarrier = !blocked.isEmpty();
+            boolean anyBarrier = barriers.any();
             double reachCells = offNetwork / cell;
             // cheapest first: most later visits are then rejected before any square root
             for (int i : samples.byCost()) {
@@ -360,8 +345,8 @@ public final class ServiceCircles {
                 int y0 = Math.max(0, (int) sy - radius), y1 = Math.min(height - 1, (int) sy + radius);
                 int x0 = Math.max(0, (int) sx - radius), x1 = Math.min(width - 1, (int) sx + radius);
                 boolean mindBarriers = anyBarrier && blockedNear(x0, y0, x1, y1);
-                // a dominated sample only adds land beyond its dominator's reach; behind a barrier that need not hold
-                int dominator = mindBarriers ? -1 : samples.dominator[i];
+                // a dominated sample only adds land beyond its dominator's reach (or hidden from it by a barrier)
+                int dominator = samples.dominator[i];
                 double dx = dominator < 0 ? 0 : (samples.x[dominator] - minX) / cell;
                 double dy = dominator < 0 ? 0 : (samples.y[dominator] - minY) / cell;
                 float sampleCost = samples.cost[i];
@@ -382,6 +367,12 @@ public final class ServiceCircles {
                             double dominatorHalf = Math.sqrt(dominatorSquared) - 1e-6;
                             skipFrom = (int) Math.ceil(dx - dominatorHalf - 0.5);
                             skipTo = (int) Math.floor(dx + dominatorHalf - 0.5);
+                            // near a barrier, skip only where the dominator surely sees the whole stretch
+                            if (mindBarriers && blockedNear(Math.min((int) dx, skipFrom), Math.min((int) dy, cy),
+                                    Math.max((int) dx, skipTo), Math.max((int) dy, cy))) {
+                                skipFrom = Integer.MAX_VALUE;
+                                skipTo = Integer.MIN_VALUE;
+                            }
                         }
                     }
                     double rowSquared = rowOffset * rowOffset;
@@ -397,25 +388,13 @@ public final class ServiceCircles {
                         if (room <= 0 || squared >= room * room) {
                             continue;
                         }
-                        if (!mindBarriers || (!blocked.get(c) && clearSight(sx, sy, cx + 0.5, cy + 0.5))) {
+                        if (!mindBarriers || (!blockedAt(cx, cy) && clearSight(sx, sy, cx + 0.5, cy + 0.5))) {
                             cost[c] = (float) (sampleCost + Math.sqrt(squared) * cell);
                         }
                     }
                 }
             }
             return cost;
-        }
-
-        /** True if a barrier may lie in the box of cells (it does, or one lies in a block the box touches). */
-        private boolean blockedNear(int x0, int y0, int x1, int y1) {
-            for (int by = Math.max(0, y0) / COARSE; by <= Math.min(height - 1, y1) / COARSE; by++) {
-                for (int bx = Math.max(0, x0) / COARSE; bx <= Math.min(width - 1, x1) / COARSE; bx++) {
-                    if (blockedCoarse.get(by * coarseColumns + bx)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
 
         /**
@@ -462,8 +441,5 @@ public final class ServiceCircles {
             }
         }
 
-        private boolean blockedAt(int x, int y) {
-            return x >= 0 && y >= 0 && x < width && y < height && blocked.get(y * width + x);
-        }
     }
 }

@@ -35,6 +35,7 @@ public final class WalkingNetwork {
 
     final Barriers barriers;
     private final ServiceCircles.Projection projection;
+    private final java.util.Map<Double, BarrierRaster> barrierRasters = new java.util.concurrent.ConcurrentHashMap<>();
 
     WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
                    float[] costForward, float[] costBackward, byte[] edgeFlags, int[] geometryStart,
@@ -95,6 +96,11 @@ public final class WalkingNetwork {
             max = Math.max(max, value);
         }
         return values.length == 0 ? 0 : (min + max) / 2;
+    }
+
+    /** The barriers on the shared lattice of this cell size, burnt in on first use. */
+    BarrierRaster barrierRaster(double cell, double offNetworkMetres) {
+        return barrierRasters.computeIfAbsent(cell, size -> new BarrierRaster(this, size, offNetworkMetres + 4 * size));
     }
 
     /** Local metres around the middle of the network, shared by every circle. */
