@@ -77,8 +77,9 @@ public final class GeoJson {
         return parts;
     }
 
+    /** Seven decimals are a centimetre: more digits only lengthen the document (RFC 7946 §11.2). */
     private static JsonArrayBuilder position(Coordinate c) {
-        return JSON.createArrayBuilder().add(c.x).add(c.y);
+        return JSON.createArrayBuilder().add(Math.round(c.x * 1e7) / 1e7).add(Math.round(c.y * 1e7) / 1e7);
     }
 
     private static JsonArrayBuilder positions(Coordinate[] coordinates, boolean counterClockwise) {

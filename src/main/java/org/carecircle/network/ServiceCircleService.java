@@ -93,9 +93,11 @@ public class ServiceCircleService {
     private JsonObject collection(List<ServiceCircles.Band> bands, CircleLimits limits, WalkingProfile profile,
                                   JsonObject perFeature, JsonObject perCollection) {
         var features = GeoJson.JSON.createArrayBuilder();
+        List<PopulationService.CellCentre> cells = bands.isEmpty() ? List.of()
+                : population.centresIn(bands.get(bands.size() - 1).area().getEnvelopeInternal());
         for (int index = 0; index < bands.size(); index++) {
             ServiceCircles.Band band = bands.get(index);
-            PopulationSum inside = population.within(band.area());
+            PopulationSum inside = PopulationSum.of(cells.stream().filter(c -> band.contains(c.latitude(), c.longitude())));
             var properties = GeoJson.JSON.createObjectBuilder()
                     .add("limit", limits.values()[index])
                     .add("unit", limits.unit())

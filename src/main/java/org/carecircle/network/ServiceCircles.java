@@ -38,7 +38,38 @@ public final class ServiceCircles {
     }
 
     /** One band: its limit (as given), the land within it, and that land's area. */
-    public record Band(double limit, MultiPolygon area, double squareMetres) {
+    public record Band(double limit, MultiPolygon area, double squareMetres, Reach reach) {
+        /** Whether the place lies within the band: exactly whether it lies in {@link #area()}. */
+        public boolean contains(double latitude, double longitude) {
+            return reach.cost(latitude, longitude) <= limit;
+        }
+    }
+
+    /** The cost of every cell of one circle computation, to test places without touching polygons. */
+    public static final class Reach {
+        private final Projection projection;
+        private final double minX;
+        private final double minY;
+        private final double cell;
+        private final int width;
+        private final int height;
+        private final float[] cost;
+
+        Reach(Projection projection, double minX, double minY, double cell, int width, int height, float[] cost) {
+            this.projection = projection;
+            this.minX = minX;
+            this.minY = minY;
+            this.cell = cell;
+            this.width = width;
+            this.height = height;
+            this.cost = cost;
+        }
+
+        double cost(double latitude, double longitude) {
+            int x = (int) Math.floor((projection.x(longitude) - minX) / cell);
+            int y = (int) Math.floor((projection.y(latitude) - minY) / cell);
+            return x < 0 || y < 0 || x >= width || y >= height ? Double.POSITIVE_INFINITY : cost[y * width + x];
+        }
     }
 
     private ServiceCircles() {
@@ -62,9 +93,10 @@ public final class ServiceCircles {
             samples.add(projection.x(place[1]), projection.y(place[0]), 0, -1);
         }
         if (samples.size == 0) {
+            Reach nowhere = new Reach(projection, 0, 0, 1, 0, 0, new float[0]);
             List<Band> empty = new ArrayList<>();
             for (double limit : limits) {
-                empty.add(new Band(limit, factory.createMultiPolygon(), 0));
+                empty.add(new Band(limit, factory.createMultiPolygon(), 0, nowhere));
             }
             return empty;
         }
@@ -82,6 +114,7 @@ public final class ServiceCircles {
         double finalCell = cell;
         GridPolygons.Lattice lattice = (x, y) -> new Coordinate(
                 projection.longitude(minX + x * finalCell), projection.latitude(minY + y * finalCell));
+        Reach reach = new Reach(projection, minX, minY, cell, width, height, cellCost);
         List<Band> bands = new ArrayList<>(limits.length);
         for (double limit : limits) {
             BitSet inside = new BitSet(width * height);
@@ -91,7 +124,7 @@ public final class ServiceCircles {
                 }
             }
             bands.add(new Band(limit, GridPolygons.trace(inside, width, height, lattice, factory),
-                    inside.cardinality() * cell * cell));
+                    inside.cardinality() * cell * cell, reach));
         }
         return bands;
     }

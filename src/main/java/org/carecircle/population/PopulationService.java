@@ -11,7 +11,7 @@ import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
-import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 
 import java.sql.Array;
@@ -62,15 +62,24 @@ public class PopulationService {
                 .getResultStream().map(PopulationCellView::of).toList();
     }
 
-    /** Residents and children under 3 of the cells whose centre lies inside {@code area} (WGS84). */
+    /** The centre and population of every cell whose centre lies in the box (WGS84 degrees). */
     @Transactional
-    public PopulationSum within(Geometry area) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        SELECT coalesce(sum(c.residents), 0), coalesce(sum(c.children_under3), 0), coalesce(bool_or(c.estimated), false)
-                        FROM population_cell c, (SELECT ST_GeomFromText(:wkt, 4326) AS area) a
-                        WHERE c.boundary && a.area AND ST_Intersects(a.area, ST_Centroid(c.boundary))""")
-                .setParameter("wkt", area.toText()).getSingleResult();
-        return new PopulationSum(((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue(), (Boolean) row[2]);
+    @SuppressWarnings("unchecked")
+    public List<CellCentre> centresIn(Envelope box) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT ST_Y(c.centre), ST_X(c.centre), c.residents, c.children_under3, c.estimated
+                        FROM (SELECT ST_Centroid(boundary) AS centre, residents, children_under3, estimated
+                              FROM population_cell WHERE boundary && ST_MakeEnvelope(:west, :south, :east, :north, 4326)) c
+                        WHERE c.centre && ST_MakeEnvelope(:west, :south, :east, :north, 4326)""")
+                .setParameter("west", box.getMinX()).setParameter("south", box.getMinY())
+                .setParameter("east", box.getMaxX()).setParameter("north", box.getMaxY())
+                .getResultList();
+        return rows.stream().map(row -> new CellCentre(((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue(),
+                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), (Boolean) row[4])).toList();
+    }
+
+    /** A population cell reduced to its centre, as coverage sums need it. */
+    public record CellCentre(double latitude, double longitude, double residents, double childrenUnder3, boolean estimated) {
     }
 
     /** All or nothing: every cell is checked before the first is written. */
