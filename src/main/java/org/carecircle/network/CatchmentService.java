@@ -82,7 +82,7 @@ public class CatchmentService {
                 : ServiceCircles.build(network.network(), WalkingProfile.FOOT, CostKind.TIME, List.of(origin),
                 List.of(new double[] {place.latitude(), place.longitude()}),
                 java.util.Arrays.stream(minutes).map(m -> m * metresPerMinute).toArray(),
-                new ServiceCircles.Settings(settings.cellMetres(), settings.offNetworkMetres()), GeoJson.FACTORY);
+                settings.circles(), GeoJson.FACTORY);
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("DELETE FROM institution_catchment WHERE institution_id = :id")
                     .setParameter("id", institutionId).executeUpdate();

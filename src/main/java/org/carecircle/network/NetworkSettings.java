@@ -46,6 +46,11 @@ public interface NetworkSettings {
     @WithDefault("10")
     double cellMetres();
 
+    /** How finely circles are drawn and how far walkers may leave the network. */
+    default ServiceCircles.Settings circles() {
+        return new ServiceCircles.Settings(cellMetres(), offNetworkMetres());
+    }
+
     /** The circles stored for every institution, at the default speed on foot. */
     @WithDefault("5,15")
     List<Double> catchmentMinutes();

@@ -44,7 +44,7 @@ public class ServiceCircleService {
                     snapped.distance(), settings.maxSnapMetres()));
         }
         List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), List.of(snapped),
-                List.of(place), limits.costs(), circleSettings(), GeoJson.FACTORY);
+                List.of(place), limits.costs(), settings.circles(), GeoJson.FACTORY);
         var snap = GeoJson.JSON.createObjectBuilder()
                 .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
                 .add("snapDistanceMetres", round(snapped.distance()));
@@ -82,12 +82,8 @@ public class ServiceCircleService {
             return collection(List.of(), limits, profile, summary.build(), null);
         }
         List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), origins,
-                originPlaces, limits.costs(), circleSettings(), GeoJson.FACTORY);
+                originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY);
         return collection(bands, limits, profile, null, summary.build());
-    }
-
-    ServiceCircles.Settings circleSettings() {
-        return new ServiceCircles.Settings(settings.cellMetres(), settings.offNetworkMetres());
     }
 
     private JsonObject collection(List<ServiceCircles.Band> bands, CircleLimits limits, WalkingProfile profile,
