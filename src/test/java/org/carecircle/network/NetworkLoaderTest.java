@@ -46,6 +46,25 @@ class NetworkLoaderTest {
     }
 
     @Test
+    void readsCompressedExtracts() throws IOException {
+        Path plain = new GeneratedCity(4, 3, 100).write(folder.resolve("plain.osm"));
+        Path gzip = folder.resolve("city.osm.gz");
+        Path bzip2 = folder.resolve("city.osm.bz2");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(plain, out);
+        }
+        try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(Files.newOutputStream(bzip2))) {
+            Files.copy(plain, out);
+        }
+        for (Path extract : List.of(gzip, bzip2)) {
+            NetworkLoader.Loaded loaded = NetworkLoader.load(extract, null, folder.resolve("cache"));
+            loaded.close();
+            assertEquals(20, loaded.network().nodeCount(), extract.getFileName().toString());
+            assertEquals(31, loaded.network().edgeCount(), extract.getFileName().toString());
+        }
+    }
+
+    @Test
     void toblerSlowsClimbsAndSteepDescents() {
         assertEquals(1.0, WalkingSpeed.slopeFactor(0), 1e-12);
         assertEquals(Math.exp(-3.5 * 0.15) / Math.exp(-3.5 * 0.05), WalkingSpeed.slopeFactor(0.10), 1e-12);
