@@ -33,6 +33,8 @@ public class CatchmentService {
     NetworkSettings settings;
     @Inject
     InstitutionService institutions;
+    @Inject
+    ServiceCircleService circles;
 
     void networkLoaded(@Observes NetworkService.Loaded loaded) {
         String checksum = loaded.network().checksum();
@@ -78,11 +80,10 @@ public class CatchmentService {
         NetworkPoint origin = network.snapper().snap(place.latitude(), place.longitude(), WalkingProfile.FOOT);
         double[] minutes = settings.catchmentMinutes().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double metresPerMinute = settings.defaultSpeedKmh() * 1000 / 60;
-        List<ServiceCircles.Band> bands = origin == null || origin.distance() > settings.maxSnapMetres() ? List.of()
-                : ServiceCircles.build(network.network(), WalkingProfile.FOOT, CostKind.TIME, List.of(origin),
-                List.of(new double[] {place.latitude(), place.longitude()}),
-                java.util.Arrays.stream(minutes).map(m -> m * metresPerMinute).toArray(),
-                settings.circles(), GeoJson.FACTORY);
+        List<ServiceCircles.Band> bands = !circles.nearEnough(origin) ? List.of()
+                : circles.around(network, WalkingProfile.FOOT, CostKind.TIME, origin,
+                new double[] {place.latitude(), place.longitude()},
+                java.util.Arrays.stream(minutes).map(m -> m * metresPerMinute).toArray());
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("DELETE FROM institution_catchment WHERE institution_id = :id")
                     .setParameter("id", institutionId).executeUpdate();

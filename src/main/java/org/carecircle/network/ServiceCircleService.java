@@ -38,13 +38,12 @@ public class ServiceCircleService {
         violations.throwIfAny();
         NetworkLoader.Loaded network = networks.require();
         NetworkPoint snapped = network.snapper().snap(place[0], place[1], profile);
-        if (snapped == null || snapped.distance() > settings.maxSnapMetres()) {
+        if (!nearEnough(snapped)) {
             throw new InvalidInputException("origin", snapped == null ? "no walkable way near it for profile " + profile
                     : String.format("the nearest walkable way is %.0f m away, more than the %.0f m allowed",
                     snapped.distance(), settings.maxSnapMetres()));
         }
-        List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), List.of(snapped),
-                List.of(place), limits.costs(), settings.circles(), GeoJson.FACTORY);
+        List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs());
         var snap = GeoJson.JSON.createObjectBuilder()
                 .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
                 .add("snapDistanceMetres", round(snapped.distance()));
@@ -68,7 +67,7 @@ public class ServiceCircleService {
         var unreached = GeoJson.JSON.createArrayBuilder();
         for (InstitutionService.Place place : places) {
             NetworkPoint snapped = network.snapper().snap(place.latitude(), place.longitude(), profile);
-            if (snapped == null || snapped.distance() > settings.maxSnapMetres()) {
+            if (!nearEnough(snapped)) {
                 unreached.add(place.id());
             } else {
                 origins.add(snapped);
@@ -84,6 +83,18 @@ public class ServiceCircleService {
         List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), origins,
                 originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY);
         return collection(bands, limits, profile, null, summary.build());
+    }
+
+    /** Whether a place joins the network close enough to draw circles from it. */
+    boolean nearEnough(NetworkPoint snapped) {
+        return snapped != null && snapped.distance() <= settings.maxSnapMetres();
+    }
+
+    /** The bands around one place, from where it joins the network. */
+    List<ServiceCircles.Band> around(NetworkLoader.Loaded network, WalkingProfile profile, CostKind kind,
+                                     NetworkPoint snapped, double[] place, double[] costs) {
+        return ServiceCircles.build(network.network(), profile, kind, List.of(snapped), List.of(place), costs,
+                settings.circles(), GeoJson.FACTORY);
     }
 
     private JsonObject collection(List<ServiceCircles.Band> bands, CircleLimits limits, WalkingProfile profile,
