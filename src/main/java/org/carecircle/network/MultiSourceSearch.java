@@ -6,15 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Dijkstra from any number of origins at once over the flat-equivalent costs: each node gets the
- * cost from its nearest origin. Origins start with the straight walk from where they were
- * snapped, so a search from 150 institutions costs about what a search from one does.
+ * Dijkstra towards any number of origins at once over the flat-equivalent costs: each node gets
+ * the cost of walking from it to its nearest origin (families walk to the institution; uphill one
+ * way is downhill the other). The walk between an origin and the network counts, so a search for
+ * 150 institutions costs about what a search for one does.
  */
 public final class MultiSourceSearch {
     private MultiSourceSearch() {
     }
 
-    /** Each node's cost (+∞ beyond the limit) and the nodes reached, in the order they were settled. */
+    /** Each node's cost to its nearest origin (+∞ beyond the limit) and the nodes reached, in the order settled. */
     public record Result(float[] cost, IntArrayList settled) {
     }
 
@@ -35,10 +36,10 @@ public final class MultiSourceSearch {
                 continue;
             }
             double share = network.edgeLength[edge] > 0 ? origin.along() / network.edgeLength[edge] : 0;
-            // walking back along the edge reaches its base node, walking on reaches its adjacent node
-            offer(cost, heap, nearestOrigin, i, network.edgeBase[edge], origin.distance() + share * kind.backward(network, edge), limit);
+            // from the base node the origin lies ahead along the edge, from the adjacent node behind
+            offer(cost, heap, nearestOrigin, i, network.edgeBase[edge], origin.distance() + share * kind.forward(network, edge), limit);
             offer(cost, heap, nearestOrigin, i, network.edgeAdjacent[edge],
-                    origin.distance() + (1 - share) * kind.forward(network, edge), limit);
+                    origin.distance() + (1 - share) * kind.backward(network, edge), limit);
         }
         while (!heap.isEmpty()) {
             int node = heap.poll();
@@ -48,7 +49,7 @@ public final class MultiSourceSearch {
                 if (!network.usable(network.arcEdge[arc], profile)) {
                     continue;
                 }
-                int target = network.arcTarget[arc];
+                int target = network.arcSource[arc];
                 float candidate = nodeCost + kind.arc(network, arc);
                 if (candidate < cost[target] && candidate <= limit) {
                     cost[target] = candidate;

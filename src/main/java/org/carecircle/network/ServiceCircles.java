@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Service circles from one search: the land a walker reaches within each limit, as exact polygons.
  *
- * <p>The network search gives every reached node its cost. Each reached edge is sampled every two
+ * <p>The network search gives every reached node its cost of walking to the nearest origin. Each reached edge is sampled every two
  * cells, with the cost of walking to that point along the edge (where cost grows along an edge at
  * the walking rate, the cheaper sample's straight walk already beats the street, so the spacing
  * only shapes the outer edge of the off-network reach). From the samples (and from the
@@ -184,6 +184,7 @@ public final class ServiceCircles {
         double costAtBase = nodeCost[network.edgeBase[e]];
         double costAtAdjacent = nodeCost[network.edgeAdjacent[e]];
         double length = network.edgeLength[e];
+        // per metre: walking towards the adjacent node, and back towards the base node
         double forwardRate = length > 0 ? kind.forward(network, e) / length : 0;
         double backwardRate = length > 0 ? kind.backward(network, e) / length : 0;
         int first = network.geometryStart[e];
@@ -206,11 +207,12 @@ public final class ServiceCircles {
             for (int j = (p == first ? 1 : 0); j < pieces; j++) {
                 double t = (double) j / pieces;
                 double s = (along + t * segment) * scale;
-                double cost = Math.min(costAtBase + forwardRate * s, costAtAdjacent + backwardRate * (length - s));
+                // from this point, walk back to the base node or on to the adjacent node, then on to an origin
+                double cost = Math.min(costAtBase + backwardRate * s, costAtAdjacent + forwardRate * (length - s));
                 if (here != null) {
                     for (NetworkPoint origin : here) {
                         cost = Math.min(cost, origin.distance() + (s >= origin.along()
-                                ? forwardRate * (s - origin.along()) : backwardRate * (origin.along() - s)));
+                                ? backwardRate * (s - origin.along()) : forwardRate * (origin.along() - s)));
                     }
                 }
                 if (cost <= limit) {

@@ -28,8 +28,9 @@ public final class WalkingNetwork {
     final double[] geometryLatitude;
     final double[] geometryLongitude;
 
+    /** Arcs into each node: walking from arcSource[arc] to the node costs arcCost[arc]. */
     final int[] firstArc;
-    final int[] arcTarget;
+    final int[] arcSource;
     final float[] arcCost;
     final int[] arcEdge;
 
@@ -56,33 +57,34 @@ public final class WalkingNetwork {
         this.barriers = barriers;
         this.projection = new ServiceCircles.Projection(middle(nodeLatitude), middle(nodeLongitude));
 
+        // searches run towards the origins (how long from here to there), so each node lists the arcs into it
         firstArc = new int[nodeCount + 1];
         for (int e = 0; e < edgeCount; e++) {
             if (Float.isFinite(costForward[e])) {
-                firstArc[edgeBase[e] + 1]++;
+                firstArc[edgeAdjacent[e] + 1]++;
             }
             if (Float.isFinite(costBackward[e])) {
-                firstArc[edgeAdjacent[e] + 1]++;
+                firstArc[edgeBase[e] + 1]++;
             }
         }
         for (int n = 0; n < nodeCount; n++) {
             firstArc[n + 1] += firstArc[n];
         }
         int arcs = firstArc[nodeCount];
-        arcTarget = new int[arcs];
+        arcSource = new int[arcs];
         arcCost = new float[arcs];
         arcEdge = new int[arcs];
         int[] fill = java.util.Arrays.copyOf(firstArc, nodeCount);
         for (int e = 0; e < edgeCount; e++) {
             if (Float.isFinite(costForward[e])) {
-                int arc = fill[edgeBase[e]]++;
-                arcTarget[arc] = edgeAdjacent[e];
+                int arc = fill[edgeAdjacent[e]]++;
+                arcSource[arc] = edgeBase[e];
                 arcCost[arc] = costForward[e];
                 arcEdge[arc] = e;
             }
             if (Float.isFinite(costBackward[e])) {
-                int arc = fill[edgeAdjacent[e]]++;
-                arcTarget[arc] = edgeBase[e];
+                int arc = fill[edgeBase[e]]++;
+                arcSource[arc] = edgeAdjacent[e];
                 arcCost[arc] = costBackward[e];
                 arcEdge[arc] = e;
             }

@@ -76,8 +76,9 @@ class NetworkLoaderTest {
     }
 
     /**
-     * Andorra with its SRTM tile: from the valley floor of Andorra la Vella nearly every way climbs,
-     * so the 15-minute circle with slopes is smaller than the one on the same streets taken as flat.
+     * Andorra with its SRTM tile: the streets around the valley floor of Andorra la Vella are steep,
+     * and Tobler's function slows steep descents as well as climbs, so the 15-minute circle of places
+     * that reach the valley floor is smaller than on the same streets taken as flat.
      */
     @Test
     void circleIsSmallerUphillThanOnFlatGround() {
