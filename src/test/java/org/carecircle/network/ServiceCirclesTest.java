@@ -240,4 +240,34 @@ class ServiceCirclesTest {
             network.close();
         }
     }
+
+    /** On one shared lattice a union is a superset of each single circle, to the cell, barriers and all. */
+    @Test
+    void unionsCoverEachSingleCircleExactly() throws IOException {
+        GeneratedCity city = new GeneratedCity(30, 30, 100).jitter(20, 5).river(13, 8, 25).stepBridge(17);
+        NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("union.osm")), null, folder.resolve("cache"));
+        try {
+            java.util.Random random = new java.util.Random(11);
+            for (int round = 0; round < 6; round++) {
+                List<double[]> places = new ArrayList<>();
+                List<NetworkPoint> origins = new ArrayList<>();
+                for (int k = 0; k < 3; k++) {
+                    double[] place = city.node(random.nextInt(31), random.nextInt(31));
+                    places.add(place);
+                    origins.add(network.snapper().snap(place[0], place[1], WalkingProfile.FOOT));
+                }
+                MultiPolygon union = ServiceCircles.build(network.network(), WalkingProfile.FOOT, CostKind.TIME, origins, places,
+                        new double[] {LIMITS[1]}, ServiceCircles.Settings.DEFAULT, GeoJson.FACTORY).get(0).area();
+                assertTrue(union.isValid());
+                for (int k = 0; k < 3; k++) {
+                    MultiPolygon single = ServiceCircles.build(network.network(), WalkingProfile.FOOT, CostKind.TIME,
+                            List.of(origins.get(k)), List.of(places.get(k)), new double[] {LIMITS[1]},
+                            ServiceCircles.Settings.DEFAULT, GeoJson.FACTORY).get(0).area();
+                    assertTrue(union.covers(single), "round " + round + ", origin " + k);
+                }
+            }
+        } finally {
+            network.close();
+        }
+    }
 }
