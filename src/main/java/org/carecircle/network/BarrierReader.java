@@ -1,15 +1,8 @@
 package org.carecircle.network;
 
-import com.carrotsearch.hppc.LongArrayList;
-import com.carrotsearch.hppc.LongHashSet;
-import com.carrotsearch.hppc.LongIntHashMap;
-import com.graphhopper.reader.ReaderElement;
-import com.graphhopper.reader.ReaderNode;
 import com.graphhopper.reader.ReaderWay;
-import com.graphhopper.reader.osm.SkipOptions;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -47,33 +40,15 @@ final class BarrierReader {
     }
 
     static Barriers read(File osmFile) {
-        List<long[]> ways = new ArrayList<>();
-        LongHashSet needed = new LongHashSet();
-        OsmElements.forEach(osmFile, new SkipOptions(true, false, true), element -> {
-            if (element instanceof ReaderWay way && isBarrier(way)) {
-                LongArrayList nodes = way.getNodes();
-                ways.add(nodes.toArray());
-                needed.addAll(nodes);
-            }
-        });
-        LongIntHashMap index = new LongIntHashMap(needed.size());
-        NetworkLoader.DoubleList coordinates = new NetworkLoader.DoubleList();
-        OsmElements.forEach(osmFile, new SkipOptions(false, true, true), element -> {
-            if (element instanceof ReaderNode node && needed.contains(node.getId())) {
-                index.put(node.getId(), coordinates.size / 2);
-                coordinates.add(node.getLat());
-                coordinates.add(node.getLon());
-            }
-        });
+        List<OsmElements.Way> ways = OsmElements.ways(osmFile, BarrierReader::isBarrier, node -> { });
         NetworkLoader.DoubleList segments = new NetworkLoader.DoubleList();
-        for (long[] way : ways) {
-            for (int i = 1; i < way.length; i++) {
-                if (index.containsKey(way[i - 1]) && index.containsKey(way[i])) {
-                    int a = index.get(way[i - 1]) * 2, b = index.get(way[i]) * 2;
-                    segments.add(coordinates.values[a]);
-                    segments.add(coordinates.values[a + 1]);
-                    segments.add(coordinates.values[b]);
-                    segments.add(coordinates.values[b + 1]);
+        for (OsmElements.Way way : ways) {
+            for (int i = 1; i < way.latitudes().length; i++) {
+                if (!Double.isNaN(way.latitudes()[i - 1]) && !Double.isNaN(way.latitudes()[i])) {
+                    segments.add(way.latitudes()[i - 1]);
+                    segments.add(way.longitudes()[i - 1]);
+                    segments.add(way.latitudes()[i]);
+                    segments.add(way.longitudes()[i]);
                 }
             }
         }

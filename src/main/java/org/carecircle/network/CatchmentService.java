@@ -36,7 +36,7 @@ public class CatchmentService {
     @Inject
     ServiceCircleService circles;
 
-    void networkLoaded(@Observes NetworkService.Loaded loaded) {
+    void networkLoaded(@Observes NetworkLoaded loaded) {
         String checksum = loaded.network().checksum();
         List<Long> missing = QuarkusTransaction.requiringNew().call(() -> {
             int stale = entityManager.createNativeQuery("DELETE FROM institution_catchment WHERE network_checksum <> :checksum")
@@ -48,7 +48,12 @@ public class CatchmentService {
         });
         long started = System.nanoTime();
         for (int i = 0; i < missing.size(); i++) {
-            draw(loaded.network(), missing.get(i));
+            try {
+                draw(loaded.network(), missing.get(i));
+            } catch (RuntimeException e) {
+                // one failure (say, the institution deleted meanwhile) must not leave all the rest undrawn
+                LOG.warnf(e, "service circles: institution %d not drawn; it will be drawn when asked for", missing.get(i));
+            }
             if ((i + 1) % 100 == 0 || i + 1 == missing.size()) {
                 LOG.infof("service circles: %d of %d institutions drawn (%d ms)", i + 1, missing.size(),
                         (System.nanoTime() - started) / 1_000_000);

@@ -19,26 +19,22 @@ public final class MultiSourceSearch {
     public record Result(float[] cost, IntArrayList settled) {
     }
 
-    /**
-     * Cost to every node within {@code limit}; when {@code nearestOrigin} is given (one int per node)
-     * it receives the index in {@code origins} that each node's cost comes from.
-     */
+    /** Cost to every node within {@code limit}. */
     public static Result search(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
-                                double limit, int[] nearestOrigin) {
+                                double limit) {
         IntArrayList settled = new IntArrayList();
         float[] cost = new float[network.nodeCount];
         Arrays.fill(cost, Float.POSITIVE_INFINITY);
         NodeHeap heap = new NodeHeap(network.nodeCount);
-        for (int i = 0; i < origins.size(); i++) {
-            NetworkPoint origin = origins.get(i);
+        for (NetworkPoint origin : origins) {
             int edge = origin.edge();
             if (!network.usable(edge, profile)) {
                 continue;
             }
             double share = network.edgeLength[edge] > 0 ? origin.along() / network.edgeLength[edge] : 0;
             // from the base node the origin lies ahead along the edge, from the adjacent node behind
-            offer(cost, heap, nearestOrigin, i, network.edgeBase[edge], origin.distance() + share * kind.forward(network, edge), limit);
-            offer(cost, heap, nearestOrigin, i, network.edgeAdjacent[edge],
+            offer(cost, heap, network.edgeBase[edge], origin.distance() + share * kind.forward(network, edge), limit);
+            offer(cost, heap, network.edgeAdjacent[edge],
                     origin.distance() + (1 - share) * kind.backward(network, edge), limit);
         }
         while (!heap.isEmpty()) {
@@ -53,9 +49,6 @@ public final class MultiSourceSearch {
                 float candidate = nodeCost + kind.arc(network, arc);
                 if (candidate < cost[target] && candidate <= limit) {
                     cost[target] = candidate;
-                    if (nearestOrigin != null) {
-                        nearestOrigin[target] = nearestOrigin[node];
-                    }
                     heap.update(target, candidate);
                 }
             }
@@ -63,12 +56,9 @@ public final class MultiSourceSearch {
         return new Result(cost, settled);
     }
 
-    private static void offer(float[] cost, NodeHeap heap, int[] nearestOrigin, int origin, int node, double value, double limit) {
+    private static void offer(float[] cost, NodeHeap heap, int node, double value, double limit) {
         if (value <= limit && value < cost[node]) {
             cost[node] = (float) value;
-            if (nearestOrigin != null) {
-                nearestOrigin[node] = origin;
-            }
             heap.update(node, (float) value);
         }
     }

@@ -50,7 +50,8 @@ public final class NetworkLoader {
 
     /** A loaded network: GraphHopper's graph (for snapping) and the arrays built from it. */
     public record Loaded(GraphHopper hopper, WalkingNetwork network, Snapper snapper, String checksum, boolean imported,
-                         boolean elevation) {
+                         boolean elevation) implements AutoCloseable {
+        @Override
         public void close() {
             hopper.close();
         }

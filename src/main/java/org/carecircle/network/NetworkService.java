@@ -18,14 +18,10 @@ import java.util.concurrent.CompletableFuture;
 public class NetworkService {
     private static final Logger LOG = Logger.getLogger(NetworkService.class);
 
-    /** Fired once a network is loaded, with whether it was freshly imported. */
-    public record Loaded(NetworkLoader.Loaded network) {
-    }
-
     @Inject
     NetworkSettings settings;
     @Inject
-    Event<Loaded> loadedEvent;
+    Event<NetworkLoaded> loadedEvent;
 
     private volatile NetworkLoader.Loaded network;
     private volatile String problem;
@@ -37,7 +33,7 @@ public class NetworkService {
                 NetworkLoader.Loaded loaded = NetworkLoader.load(file, settings.elevationFolder().orElse(null),
                         settings.cacheFolder());
                 network = loaded;
-                loadedEvent.fire(new Loaded(loaded));
+                loadedEvent.fire(new NetworkLoaded(loaded));
             } catch (RuntimeException e) {
                 problem = "the walking network could not be loaded from " + file + ": " + e.getMessage();
                 LOG.error(problem, e);

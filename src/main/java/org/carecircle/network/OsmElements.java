@@ -1,6 +1,10 @@
 package org.carecircle.network;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import com.graphhopper.reader.ReaderElement;
+import com.graphhopper.reader.ReaderNode;
+import com.graphhopper.reader.ReaderWay;
 import com.graphhopper.reader.osm.OSMInputFile;
 import com.graphhopper.reader.osm.SkipOptions;
 
@@ -8,11 +12,55 @@ import javax.xml.stream.XMLStreamException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** One pass over an OSM extract (XML, PBF, gz, bz2) with GraphHopper's reader. */
 public final class OsmElements {
     private OsmElements() {
+    }
+
+    /** A way and its nodes' positions in order; a node missing from the extract is NaN, NaN. */
+    public record Way(ReaderWay way, double[] latitudes, double[] longitudes) {
+    }
+
+    /**
+     * The ways that pass {@code wanted}, with their nodes' positions: one pass over the ways, then
+     * one over the nodes, each of which also goes to {@code eachNode}.
+     */
+    public static List<Way> ways(File osmFile, Predicate<ReaderWay> wanted, Consumer<ReaderNode> eachNode) {
+        List<ReaderWay> ways = new ArrayList<>();
+        LongHashSet needed = new LongHashSet();
+        forEach(osmFile, new SkipOptions(true, false, true), element -> {
+            if (element instanceof ReaderWay way && wanted.test(way)) {
+                ways.add(way);
+                needed.addAll(way.getNodes());
+            }
+        });
+        LongObjectHashMap<double[]> positions = new LongObjectHashMap<>(needed.size());
+        forEach(osmFile, new SkipOptions(false, true, true), element -> {
+            if (element instanceof ReaderNode node) {
+                if (needed.contains(node.getId())) {
+                    positions.put(node.getId(), new double[] {node.getLat(), node.getLon()});
+                }
+                eachNode.accept(node);
+            }
+        });
+        List<Way> result = new ArrayList<>(ways.size());
+        for (ReaderWay way : ways) {
+            int count = way.getNodes().size();
+            double[] latitudes = new double[count];
+            double[] longitudes = new double[count];
+            for (int i = 0; i < count; i++) {
+                double[] position = positions.get(way.getNodes().get(i));
+                latitudes[i] = position == null ? Double.NaN : position[0];
+                longitudes[i] = position == null ? Double.NaN : position[1];
+            }
+            result.add(new Way(way, latitudes, longitudes));
+        }
+        return result;
     }
 
     /** Calls {@code action} for every element not skipped, in file order (nodes, then ways, then relations). */

@@ -83,7 +83,7 @@ public final class ServiceCircles {
                                    List<NetworkPoint> origins, List<double[]> originPlaces, double[] limits,
                                    Settings settings, GeometryFactory factory) {
         double maxLimit = limits[limits.length - 1];
-        MultiSourceSearch.Result search = MultiSourceSearch.search(network, profile, cost, origins, maxLimit, null);
+        MultiSourceSearch.Result search = MultiSourceSearch.search(network, profile, cost, origins, maxLimit);
         // one projection and one lattice for the whole network: every circle's cells line up with every other's
         Projection projection = network.projection();
 

@@ -84,7 +84,7 @@ class CatchmentTest {
         long b = createInstitution(institution("b", kindergartens.get(2).longitude(), kindergartens.get(2).latitude()));
         markStale();
         assertEquals(0, stored(a));
-        catchments.networkLoaded(new NetworkService.Loaded(networks.require()));
+        catchments.networkLoaded(new NetworkLoaded(networks.require()));
         assertEquals(2, stored(a));
         assertEquals(2, stored(b));
         assertEquals(4, database.count("institution_catchment"));

@@ -57,10 +57,10 @@ class NetworkLoaderTest {
             Files.copy(plain, out);
         }
         for (Path extract : List.of(gzip, bzip2)) {
-            NetworkLoader.Loaded loaded = NetworkLoader.load(extract, null, folder.resolve("cache"));
-            loaded.close();
-            assertEquals(20, loaded.network().nodeCount(), extract.getFileName().toString());
-            assertEquals(31, loaded.network().edgeCount(), extract.getFileName().toString());
+            try (NetworkLoader.Loaded loaded = NetworkLoader.load(extract, null, folder.resolve("cache"))) {
+                assertEquals(20, loaded.network().nodeCount(), extract.getFileName().toString());
+                assertEquals(31, loaded.network().edgeCount(), extract.getFileName().toString());
+            }
         }
     }
 
@@ -83,9 +83,8 @@ class NetworkLoaderTest {
     @Test
     void circleIsSmallerUphillThanOnFlatGround() {
         Path andorra = SHARED.resolve("osm/andorra.osm.pbf");
-        NetworkLoader.Loaded hilly = NetworkLoader.load(andorra, SHARED.resolve("elevation"), folder.resolve("hilly"));
-        NetworkLoader.Loaded flat = NetworkLoader.load(andorra, null, folder.resolve("flat"));
-        try {
+        try (NetworkLoader.Loaded hilly = NetworkLoader.load(andorra, SHARED.resolve("elevation"), folder.resolve("hilly"));
+             NetworkLoader.Loaded flat = NetworkLoader.load(andorra, null, folder.resolve("flat"))) {
             assertTrue(hilly.elevation());
             double latitude = 42.5078, longitude = 1.5211;
             double fifteenMinutes = 15 * 4.5 * 1000 / 60;
@@ -94,9 +93,6 @@ class NetworkLoaderTest {
             assertTrue(hillyArea < 0.9 * flatArea, "with slopes " + hillyArea + " m², flat " + flatArea + " m²");
             // the same streets have the same length either way; only their cost differs
             assertEquals(flat.network().edgeCount(), hilly.network().edgeCount());
-        } finally {
-            hilly.close();
-            flat.close();
         }
     }
 

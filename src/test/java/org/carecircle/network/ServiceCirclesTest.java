@@ -161,8 +161,7 @@ class ServiceCirclesTest {
     @Test
     void riverForcesTheDetourOverItsBridge() throws IOException {
         GeneratedCity city = new GeneratedCity(30, 30, 100).river(13, 25);
-        NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("river.osm")), null, folder.resolve("cache"));
-        try {
+        try (NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("river.osm")), null, folder.resolve("cache"))) {
             MultiPolygon fifteen = circles(network, city, 22, 13, WalkingProfile.FOOT, LIMITS[1]).get(0).area();
             assertTrue(fifteen.isValid());
             Set<String> expected = new HashSet<>();
@@ -190,8 +189,6 @@ class ServiceCirclesTest {
             assertFalse(fifteen.contains(point(city.node(22.5, 13.5))), "the river itself");
             assertFalse(fifteen.contains(point(city.node(22.5, 13.38))), "water 38 m from the reached bank");
             assertTrue(fifteen.contains(point(city.node(22.5, 13.08))), "the near bank, 8 m from its street and 12 m from the water");
-        } finally {
-            network.close();
         }
     }
 
@@ -202,8 +199,7 @@ class ServiceCirclesTest {
     @Test
     void strollerCircleAvoidsSteps() throws IOException {
         GeneratedCity city = new GeneratedCity(30, 30, 100).river(13, 25).stepBridge(10);
-        NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("steps.osm")), null, folder.resolve("cache"));
-        try {
+        try (NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("steps.osm")), null, folder.resolve("cache"))) {
             MultiPolygon foot = circles(network, city, 10, 13, WalkingProfile.FOOT, LIMITS[1]).get(0).area();
             MultiPolygon stroller = circles(network, city, 10, 13, WalkingProfile.STROLLER, LIMITS[1]).get(0).area();
             // up the 100 m of steps (walked at half speed: 200 m) and 300 m on: 500 m on foot; by stroller 3,000 m
@@ -214,8 +210,6 @@ class ServiceCirclesTest {
             // south of the river both are the same
             assertEquals(blocksInside(city, foot).stream().filter(k -> Integer.parseInt(k.split(",")[1]) < 13).toList().size(),
                     blocksInside(city, stroller).stream().filter(k -> Integer.parseInt(k.split(",")[1]) < 13).toList().size());
-        } finally {
-            network.close();
         }
     }
 
@@ -227,8 +221,7 @@ class ServiceCirclesTest {
     @Test
     void unreachableBlockStaysAHole() throws IOException {
         GeneratedCity city = new GeneratedCity(30, 30, 100).park(12, 15, 18, 21);
-        NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("park.osm")), null, folder.resolve("cache"));
-        try {
+        try (NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("park.osm")), null, folder.resolve("cache"))) {
             MultiPolygon fifteen = circles(network, city, 12, 15, WalkingProfile.FOOT, 1250).get(0).area();
             assertTrue(fifteen.isValid());
             assertEquals(1, fifteen.getNumGeometries());
@@ -236,8 +229,6 @@ class ServiceCirclesTest {
             assertFalse(fifteen.contains(point(city.node(15, 18))), "the park's middle");
             assertTrue(fifteen.contains(point(city.node(15, 15.5))), "50 m into the park from its south street");
             assertTrue(fifteen.contains(point(city.node(18, 21))), "the park's far corner");
-        } finally {
-            network.close();
         }
     }
 
@@ -245,8 +236,7 @@ class ServiceCirclesTest {
     @Test
     void unionsCoverEachSingleCircleExactly() throws IOException {
         GeneratedCity city = new GeneratedCity(30, 30, 100).jitter(20, 5).river(13, 8, 25).stepBridge(17);
-        NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("union.osm")), null, folder.resolve("cache"));
-        try {
+        try (NetworkLoader.Loaded network = NetworkLoader.load(city.write(folder.resolve("union.osm")), null, folder.resolve("cache"))) {
             java.util.Random random = new java.util.Random(11);
             for (int round = 0; round < 6; round++) {
                 List<double[]> places = new ArrayList<>();
@@ -266,8 +256,6 @@ class ServiceCirclesTest {
                     assertTrue(union.covers(single), "round " + round + ", origin " + k);
                 }
             }
-        } finally {
-            network.close();
         }
     }
 }
