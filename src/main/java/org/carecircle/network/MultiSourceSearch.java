@@ -8,34 +8,57 @@ import java.util.List;
 /**
  * Dijkstra towards any number of origins at once over the flat-equivalent costs: each node gets
  * the cost of walking from it to its nearest origin (families walk to the institution; uphill one
- * way is downhill the other). The walk between an origin and the network counts, so a search for
- * 150 institutions costs about what a search for one does.
+ * way is downhill the other) and which origin that is. The walk between an origin and the network
+ * counts, so a search for 150 institutions costs about what a search for one does.
+ *
+ * <p>One instance can run many searches: each resets only the nodes the previous one reached, so
+ * 150 short searches over a 300k-node city cost what they explore, not 150 array fills.
  */
 public final class MultiSourceSearch {
-    private MultiSourceSearch() {
+    private final WalkingNetwork network;
+    private final float[] cost;
+    private final int[] origin;
+    private final NodeHeap heap;
+    private final IntArrayList settled = new IntArrayList();
+
+    /** Each node's cost to its nearest origin (+∞ beyond the limit), that origin's index, and the nodes reached in the order settled. */
+    public record Result(float[] cost, int[] origin, IntArrayList settled) {
     }
 
-    /** Each node's cost to its nearest origin (+∞ beyond the limit) and the nodes reached, in the order settled. */
-    public record Result(float[] cost, IntArrayList settled) {
+    public MultiSourceSearch(WalkingNetwork network) {
+        this.network = network;
+        this.cost = new float[network.nodeCount];
+        this.origin = new int[network.nodeCount];
+        this.heap = new NodeHeap(network.nodeCount);
+        Arrays.fill(cost, Float.POSITIVE_INFINITY);
+        Arrays.fill(origin, -1);
     }
 
-    /** Cost to every node within {@code limit}. */
+    /** Cost to every node within {@code limit}, in a search of its own. */
     public static Result search(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
                                 double limit) {
-        IntArrayList settled = new IntArrayList();
-        float[] cost = new float[network.nodeCount];
-        Arrays.fill(cost, Float.POSITIVE_INFINITY);
-        NodeHeap heap = new NodeHeap(network.nodeCount);
-        for (NetworkPoint origin : origins) {
-            int edge = origin.edge();
+        return new MultiSourceSearch(network).run(profile, kind, origins, limit);
+    }
+
+    /** Runs a search; the result is this instance's and holds until the next run. */
+    public Result run(WalkingProfile profile, CostKind kind, List<NetworkPoint> origins, double limit) {
+        for (int i = 0; i < settled.size(); i++) {
+            int node = settled.get(i);
+            cost[node] = Float.POSITIVE_INFINITY;
+            origin[node] = -1;
+            heap.forget(node);
+        }
+        settled.clear();
+        for (int index = 0; index < origins.size(); index++) {
+            NetworkPoint point = origins.get(index);
+            int edge = point.edge();
             if (!network.usable(edge, profile)) {
                 continue;
             }
-            double share = network.edgeLength[edge] > 0 ? origin.along() / network.edgeLength[edge] : 0;
+            double share = network.edgeLength[edge] > 0 ? point.along() / network.edgeLength[edge] : 0;
             // from the base node the origin lies ahead along the edge, from the adjacent node behind
-            offer(cost, heap, network.edgeBase[edge], origin.distance() + share * kind.forward(network, edge), limit);
-            offer(cost, heap, network.edgeAdjacent[edge],
-                    origin.distance() + (1 - share) * kind.backward(network, edge), limit);
+            offer(network.edgeBase[edge], point.distance() + share * kind.forward(network, edge), index, limit);
+            offer(network.edgeAdjacent[edge], point.distance() + (1 - share) * kind.backward(network, edge), index, limit);
         }
         while (!heap.isEmpty()) {
             int node = heap.poll();
@@ -49,16 +72,18 @@ public final class MultiSourceSearch {
                 float candidate = nodeCost + kind.arc(network, arc);
                 if (candidate < cost[target] && candidate <= limit) {
                     cost[target] = candidate;
+                    origin[target] = origin[node];
                     heap.update(target, candidate);
                 }
             }
         }
-        return new Result(cost, settled);
+        return new Result(cost, origin, settled);
     }
 
-    private static void offer(float[] cost, NodeHeap heap, int node, double value, double limit) {
+    private void offer(int node, double value, int index, double limit) {
         if (value <= limit && value < cost[node]) {
             cost[node] = (float) value;
+            origin[node] = index;
             heap.update(node, (float) value);
         }
     }

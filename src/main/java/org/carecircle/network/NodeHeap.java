@@ -31,6 +31,11 @@ final class NodeHeap {
         siftUp(at, node, key);
     }
 
+    /** Makes a node that was polled queueable again, for the next search. */
+    void forget(int node) {
+        position[node] = -1;
+    }
+
     int poll() {
         int top = nodes[0];
         position[top] = -2;

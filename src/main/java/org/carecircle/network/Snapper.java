@@ -28,6 +28,10 @@ public final class Snapper {
         }
     }
 
+    WalkingNetwork network() {
+        return network;
+    }
+
     /** The nearest usable point of the network, or null if there is none near. */
     public NetworkPoint snap(double latitude, double longitude, WalkingProfile profile) {
         BooleanEncodedValue isolated = smallSubnetwork.get(profile);
