@@ -1,0 +1,36 @@
+package org.carecircle.coverage;
+
+import org.carecircle.network.WalkingProfile;
+
+import java.util.List;
+
+/**
+ * One finished analysis with everything needed to answer about it: the parameters as applied, the
+ * data it ran on, the institutions counted (and those too far from any walkable way), and the sums.
+ */
+public record Coverage(Settings settings, CoverageData.Cells cells, List<CoverageData.Site> sites,
+                       List<CoverageData.Site> sitesOffNetwork, CoverageAnalysis analysis, CoverageAnalysis.Sums sums,
+                       int cellsOffNetwork) {
+
+    /** Validated parameters with every default filled in: the cache key of an analysis. */
+    public record Settings(List<Double> minutes, double speedKmh, WalkingProfile profile, double takeUpRate,
+                           CapacityMode capacity, InstitutionSelection institutions) {
+        public double metresPerMinute() {
+            return speedKmh * 1000 / 60;
+        }
+
+        public int limitIndex(double limitMinutes) {
+            return minutes.indexOf(limitMinutes);
+        }
+    }
+
+    /** Minutes for a cost in flat-equivalent metres; null when nothing can be reached. */
+    public Double minutes(double cost) {
+        return Double.isFinite(cost) ? Math.round(cost / settings.metresPerMinute() * 100) / 100.0 : null;
+    }
+
+    /** Index of the sums of all cells (after one per area). */
+    public int overall() {
+        return cells.areas.size();
+    }
+}

@@ -1,0 +1,252 @@
+package org.carecircle.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.carecircle.area.AreaLevel;
+import org.carecircle.institution.InstitutionKind;
+import org.carecircle.institution.InstitutionStatus;
+import org.carecircle.institution.Ownership;
+import org.carecircle.network.NetworkLoader;
+import org.carecircle.network.PointLinks;
+import org.carecircle.network.WalkingProfile;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads what an analysis needs from PostGIS as plain arrays: the area tree, the population cells
+ * (with their deepest area and their link to the network, kept until the cells, areas or network
+ * change) and the institutions with their slot totals.
+ */
+@ApplicationScoped
+public class CoverageData {
+    private static final Logger LOG = Logger.getLogger(CoverageData.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The counters kept by the database's triggers (V3__data_versions.sql). */
+    public record Versions(long institutions, long population, long areas) {
+    }
+
+    /** Areas by index; parent[a] is -1 at the top. Residents are the published figure or null. */
+    public record Areas(long[] id, String[] code, String[] name, AreaLevel[] level, int[] parent, Integer[] residents) {
+        public int size() {
+            return id.length;
+        }
+
+        public int indexOf(String areaCode) {
+            for (int a = 0; a < code.length; a++) {
+                if (code[a].equals(areaCode)) {
+                    return a;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether area a is {@code ancestor} or lies inside it. */
+        public boolean within(int a, int ancestor) {
+            for (int at = a; at >= 0; at = parent[at]) {
+                if (at == ancestor) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Population cells by index, each with its deepest area (index, -1 if none) and its boundary. */
+    public static final class Cells {
+        public final Versions versions;
+        public final Areas areas;
+        public final String[] cellId;
+        public final double[] latitude;
+        public final double[] longitude;
+        public final double[] residents;
+        public final double[] childrenUnder3;
+        public final boolean[] estimated;
+        public final int[] area;
+        public final Polygon[] boundary;
+        private final Map<Object, PointLinks> links = new ConcurrentHashMap<>();
+        private volatile CellNeighbours neighbours;
+
+        Cells(Versions versions, Areas areas, int count) {
+            this.versions = versions;
+            this.areas = areas;
+            cellId = new String[count];
+            latitude = new double[count];
+            longitude = new double[count];
+            residents = new double[count];
+            childrenUnder3 = new double[count];
+            estimated = new boolean[count];
+            area = new int[count];
+            boundary = new Polygon[count];
+        }
+
+        public int size() {
+            return cellId.length;
+        }
+
+        /** The cells' centres joined to this network for this profile, computed once. */
+        public PointLinks links(NetworkLoader.Loaded network, WalkingProfile profile, double maxSnapMetres) {
+            return links.computeIfAbsent(List.of(network, profile), key -> {
+                long start = System.nanoTime();
+                PointLinks linked = PointLinks.link(network.snapper(), profile, latitude, longitude, maxSnapMetres);
+                LOG.infof("Joined %d population cells to the %s network in %d ms", size(), profile,
+                        (System.nanoTime() - start) / 1_000_000);
+                return linked;
+            });
+        }
+
+        public CellNeighbours neighbours() {
+            CellNeighbours found = neighbours;
+            if (found == null) {
+                neighbours = found = CellNeighbours.of(boundary);
+            }
+            return found;
+        }
+
+        public boolean anyEstimated() {
+            for (boolean e : estimated) {
+                if (e) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** An institution with its slot totals and the area it lies in (index, -1 if none). */
+    public record Site(long id, String name, double latitude, double longitude, int area, InstitutionStatus status,
+                       Ownership ownership, InstitutionKind kind, boolean inclusive, boolean openToPublic, Integer grade,
+                       boolean demonstration, long slots, long enrolled, long under2Slots) {
+        boolean selected(InstitutionSelection selection) {
+            return status == selection.status()
+                    && (!selection.inclusiveOnly() || inclusive)
+                    && (!selection.publicOnly() || isPublic())
+                    && (selection.includeStaffOnly() || openToPublic);
+        }
+
+        public boolean isPublic() {
+            return ownership == Ownership.PUBLIC || ownership == Ownership.PUBLIC_BUILT_PRIVATELY_RUN;
+        }
+
+        double capacity(CapacityMode mode) {
+            return mode == CapacityMode.FREE_PLACES ? slots - enrolled : slots;
+        }
+    }
+
+    private volatile Cells cells;
+
+    public Versions versions() {
+        Map<String, Long> found = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("SELECT subject, version FROM data_version").getResultList()) {
+            Object[] columns = (Object[]) row;
+            found.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
+        return new Versions(found.get("institutions"), found.get("population"), found.get("areas"));
+    }
+
+    /** The cells as of these versions: reused while neither the population nor the areas changed. */
+    public Cells cells(Versions versions) {
+        Cells current = cells;
+        if (current != null && current.versions.population() == versions.population()
+                && current.versions.areas() == versions.areas()) {
+            return current;
+        }
+        synchronized (this) {
+            if (cells != null && cells.versions.population() == versions.population()
+                    && cells.versions.areas() == versions.areas()) {
+                return cells;
+            }
+            cells = loadCells(versions, areas());
+            return cells;
+        }
+    }
+
+    public Areas areas() {
+        List<Object[]> rows = rows("SELECT id, code, name, level, parent_id, residents FROM area ORDER BY id");
+        int count = rows.size();
+        Areas areas = new Areas(new long[count], new String[count], new String[count], new AreaLevel[count], new int[count],
+                new Integer[count]);
+        Map<Long, Integer> index = new HashMap<>();
+        for (int a = 0; a < count; a++) {
+            index.put(((Number) rows.get(a)[0]).longValue(), a);
+        }
+        for (int a = 0; a < count; a++) {
+            Object[] row = rows.get(a);
+            areas.id()[a] = ((Number) row[0]).longValue();
+            areas.code()[a] = (String) row[1];
+            areas.name()[a] = (String) row[2];
+            areas.level()[a] = AreaLevel.valueOf((String) row[3]);
+            areas.parent()[a] = row[4] == null ? -1 : index.get(((Number) row[4]).longValue());
+            areas.residents()[a] = row[5] == null ? null : ((Number) row[5]).intValue();
+        }
+        return areas;
+    }
+
+    private Cells loadCells(Versions versions, Areas areas) {
+        long start = System.nanoTime();
+        List<Object[]> rows = rows("""
+                SELECT c.cell_id, ST_Y(c.centre), ST_X(c.centre), c.residents, c.children_under3, c.estimated,
+                       containing_area(c.centre), ST_AsBinary(c.boundary)
+                FROM (SELECT id, cell_id, ST_Centroid(boundary) AS centre, boundary, residents, children_under3, estimated
+                      FROM population_cell) c
+                ORDER BY c.id""");
+        Map<Long, Integer> areaIndex = new HashMap<>();
+        for (int a = 0; a < areas.size(); a++) {
+            areaIndex.put(areas.id()[a], a);
+        }
+        Cells loaded = new Cells(versions, areas, rows.size());
+        WKBReader reader = new WKBReader(org.carecircle.api.GeoJson.FACTORY);
+        try {
+            for (int c = 0; c < rows.size(); c++) {
+                Object[] row = rows.get(c);
+                loaded.cellId[c] = (String) row[0];
+                loaded.latitude[c] = ((Number) row[1]).doubleValue();
+                loaded.longitude[c] = ((Number) row[2]).doubleValue();
+                loaded.residents[c] = ((Number) row[3]).doubleValue();
+                loaded.childrenUnder3[c] = ((Number) row[4]).doubleValue();
+                loaded.estimated[c] = (Boolean) row[5];
+                loaded.area[c] = row[6] == null ? -1 : areaIndex.get(((Number) row[6]).longValue());
+                loaded.boundary[c] = (Polygon) reader.read((byte[]) row[7]);
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("a population cell's boundary could not be read", e);
+        }
+        LOG.infof("Loaded %d population cells in %d ms", rows.size(), (System.nanoTime() - start) / 1_000_000);
+        return loaded;
+    }
+
+    public List<Site> sites(Areas areas) {
+        Map<Long, Integer> areaIndex = new HashMap<>();
+        for (int a = 0; a < areas.size(); a++) {
+            areaIndex.put(areas.id()[a], a);
+        }
+        return rows("""
+                SELECT i.id, i.name, ST_Y(i.location), ST_X(i.location), i.area_id, i.status, i.ownership, i.kind,
+                       i.inclusive, i.open_to_public, i.grade, i.demonstration,
+                       COALESCE(SUM(g.slots), 0), COALESCE(SUM(g.enrolled), 0),
+                       COALESCE(SUM(g.slots) FILTER (WHERE g.age_group IN ('INFANT', 'TODDLER')), 0)
+                FROM institution i LEFT JOIN class_group g ON g.institution_id = i.id
+                GROUP BY i.id ORDER BY i.id""").stream().map(row -> new Site(((Number) row[0]).longValue(), (String) row[1],
+                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(),
+                row[4] == null ? -1 : areaIndex.getOrDefault(((Number) row[4]).longValue(), -1),
+                InstitutionStatus.valueOf((String) row[5]), Ownership.valueOf((String) row[6]),
+                InstitutionKind.valueOf((String) row[7]), (Boolean) row[8], (Boolean) row[9],
+                row[10] == null ? null : ((Number) row[10]).intValue(), !"NONE".equals(row[11]),
+                ((Number) row[12]).longValue(), ((Number) row[13]).longValue(), ((Number) row[14]).longValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return entityManager.createNativeQuery(sql).getResultList();
+    }
+}

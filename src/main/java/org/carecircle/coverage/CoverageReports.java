@@ -1,0 +1,147 @@
+package org.carecircle.coverage;
+
+import jakarta.json.JsonObject;
+import org.carecircle.api.GeoJson;
+import org.carecircle.area.AreaLevel;
+import org.locationtech.jts.geom.Envelope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a finished analysis into the views that GraphQL and the exports share. */
+public final class CoverageReports {
+    private CoverageReports() {
+    }
+
+    public static CoverageViews.Report report(Coverage coverage, AreaLevel level) {
+        CoverageData.Areas areas = coverage.cells().areas;
+        List<CoverageViews.AreaCoverage> perArea = new ArrayList<>();
+        for (int a = 0; a < areas.size(); a++) {
+            if (CoverageViews.atLevel(areas, a, level)) {
+                perArea.add(area(coverage, a));
+            }
+        }
+        List<CoverageViews.InstitutionCoverage> institutions = new ArrayList<>();
+        for (int s = 0; s < coverage.sites().size(); s++) {
+            CoverageData.Site site = coverage.sites().get(s);
+            double available = coverage.analysis().capacity()[s];
+            List<CoverageViews.InstitutionLimit> limits = new ArrayList<>();
+            for (int l = 0; l < coverage.settings().minutes().size(); l++) {
+                double served = coverage.analysis().allocations().get(l).siteServed()[s];
+                limits.add(new CoverageViews.InstitutionLimit(coverage.settings().minutes().get(l), round(served),
+                        round(available - served)));
+            }
+            institutions.add(new CoverageViews.InstitutionCoverage(site.id(), site.name(), available, limits));
+        }
+        Coverage.Settings settings = coverage.settings();
+        return new CoverageViews.Report(settings.minutes(), settings.speedKmh(), settings.profile(), settings.takeUpRate(),
+                settings.capacity(), coverage.sites().size(),
+                coverage.sitesOffNetwork().stream().map(CoverageData.Site::id).toList(), coverage.cells().size(),
+                coverage.cellsOffNetwork(), coverage.cells().anyEstimated(), area(coverage, coverage.overall()), perArea,
+                institutions);
+    }
+
+    /** The sums of one area (or of all cells, at index {@link Coverage#overall()}). */
+    public static CoverageViews.AreaCoverage area(Coverage coverage, int group) {
+        CoverageAnalysis.Sums sums = coverage.sums();
+        List<CoverageViews.LimitCoverage> limits = new ArrayList<>();
+        for (int l = 0; l < coverage.settings().minutes().size(); l++) {
+            double children = sums.childrenUnder3[group];
+            double within = sums.childrenWithin[l][group];
+            double wanting = sums.demand[group];
+            double covered = sums.demandCovered[l][group];
+            limits.add(new CoverageViews.LimitCoverage(coverage.settings().minutes().get(l),
+                    round(sums.residentsWithin[l][group]), round(within), round(children - within),
+                    share(within, children), round(covered), round(wanting - covered), share(covered, wanting)));
+        }
+        double wanting = sums.demand[group];
+        return new CoverageViews.AreaCoverage(CoverageViews.areaRef(coverage.cells().areas, group == coverage.overall() ? -1 : group),
+                round(sums.residents[group]), round(sums.childrenUnder3[group]), round(wanting),
+                wanting > 0 ? round(sums.twoStepWeighted[group] / wanting) : null,
+                wanting > 0 ? round(sums.enhancedWeighted[group] / wanting) : null, limits);
+    }
+
+    /** The cells whose centre lies in the box, at most {@code max} (with one more to tell that there are more). */
+    public static List<CoverageViews.CellCoverage> cells(Coverage coverage, Envelope box, int max) {
+        CoverageData.Cells cells = coverage.cells();
+        List<CoverageViews.CellCoverage> found = new ArrayList<>();
+        for (int c = 0; c < cells.size() && found.size() <= max; c++) {
+            if (box == null || box.contains(cells.longitude[c], cells.latitude[c])) {
+                found.add(cell(coverage, c));
+            }
+        }
+        return found;
+    }
+
+    public static CoverageViews.CellCoverage cell(Coverage coverage, int c) {
+        CoverageAnalysis analysis = coverage.analysis();
+        CoverageData.Cells cells = coverage.cells();
+        List<CoverageViews.CellLimit> limits = new ArrayList<>();
+        for (int l = 0; l < coverage.settings().minutes().size(); l++) {
+            double covered = analysis.covered(c, l);
+            limits.add(new CoverageViews.CellLimit(coverage.settings().minutes().get(l), analysis.within(c, l),
+                    round(covered), round(analysis.demand()[c] - covered)));
+        }
+        int nearest = analysis.nearestSite(c);
+        return new CoverageViews.CellCoverage(cells.cellId[c], cells.residents[c], cells.childrenUnder3[c],
+                round(analysis.demand()[c]), nearest < 0 ? null : coverage.sites().get(nearest).id(),
+                coverage.minutes(analysis.nearestCost(c)), limits, round(analysis.twoStep()[c]),
+                round(analysis.enhanced()[c]), cells.estimated[c]);
+    }
+
+    /** Gap areas for one of the analysis's limits, the largest {@code first} with outlines. */
+    public static CoverageViews.GapReport gaps(Coverage coverage, int limit, boolean withCapacity, int first) {
+        CoverageAnalysis analysis = coverage.analysis();
+        CoverageData.Cells cells = coverage.cells();
+        double[] uncovered = new double[cells.size()];
+        for (int c = 0; c < uncovered.length; c++) {
+            uncovered[c] = withCapacity ? analysis.demand()[c] - analysis.covered(c, limit)
+                    : analysis.within(c, limit) ? 0 : cells.childrenUnder3[c];
+            // allocation sums can leave dust; a gap is at least a thousandth of a child
+            uncovered[c] = uncovered[c] > 1e-3 ? uncovered[c] : 0;
+        }
+        List<GapAreas.Gap> all = GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3,
+                analysis.times().nearestCost, cells.area);
+        List<CoverageViews.GapArea> gaps = new ArrayList<>();
+        var features = GeoJson.JSON.createArrayBuilder();
+        double total = 0;
+        for (GapAreas.Gap gap : all) {
+            total += gap.uncovered();
+        }
+        for (int rank = 1; rank <= Math.min(first, all.size()); rank++) {
+            GapAreas.Gap gap = all.get(rank - 1);
+            CoverageViews.GapArea view = new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
+                    gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
+                    coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
+                    Double.isFinite(gap.longestCost()));
+            gaps.add(view);
+            var properties = GeoJson.JSON.createObjectBuilder()
+                    .add("rank", rank)
+                    .add("areaCode", view.area() == null ? "" : view.area().code())
+                    .add("areaName", view.area() == null ? "" : view.area().name())
+                    .add("cells", view.cells())
+                    .add("childrenUncovered", view.childrenUncovered())
+                    .add("childrenUnder3", view.childrenUnder3())
+                    .add("allReachable", view.allReachable());
+            if (view.meanMinutesToNearest() != null) {
+                properties.add("meanMinutesToNearest", view.meanMinutesToNearest());
+            }
+            if (view.longestMinutesToNearest() != null) {
+                properties.add("longestMinutesToNearest", view.longestMinutesToNearest());
+            }
+            features.add(GeoJson.feature(GapAreas.outline(gap, cells.boundary, GeoJson.FACTORY), properties.build()));
+        }
+        JsonObject collection = GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
+                .add("features", features).build();
+        return new CoverageViews.GapReport(coverage.settings().minutes().get(limit), withCapacity, all.size(), round(total),
+                gaps, collection);
+    }
+
+    static Double share(double part, double whole) {
+        return whole > 0 ? Math.round(part / whole * 10_000) / 10_000.0 : null;
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.carecircle.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.carecircle.api.ApiLimits;
+import org.carecircle.api.Violations;
+import org.carecircle.network.CircleLimits;
+import org.carecircle.network.NetworkLoader;
+import org.carecircle.network.NetworkPoint;
+import org.carecircle.network.NetworkService;
+import org.carecircle.network.NetworkSettings;
+import org.carecircle.network.PointLinks;
+import org.carecircle.network.WalkingProfile;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs coverage analyses and keeps the latest few: an answer is reused only while the institutions,
+ * the population, the areas and the network are the ones it was computed from.
+ */
+@ApplicationScoped
+public class CoverageService {
+    private static final Logger LOG = Logger.getLogger(CoverageService.class);
+    private static final int CACHED_ANALYSES = 8;
+
+    @Inject
+    CoverageData data;
+    @Inject
+    NetworkService networks;
+    @Inject
+    NetworkSettings networkSettings;
+    @Inject
+    ApiLimits apiLimits;
+
+    private record Key(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network) {
+    }
+
+    private final Map<Key, Coverage> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Coverage> eldest) {
+            return size() > CACHED_ANALYSES;
+        }
+    };
+
+    /** Checks every parameter, recording each problem under its field; fills in the defaults. */
+    public Coverage.Settings settings(CoverageParameters parameters, Violations violations) {
+        CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
+        CircleLimits limits = CircleLimits.of(given.minutes() == null ? CoverageParameters.DEFAULT_MINUTES : given.minutes(),
+                null, given.speedKmh(), networkSettings, violations);
+        double takeUp = given.takeUpRate() == null ? CoverageParameters.DEFAULT_TAKE_UP_RATE : given.takeUpRate();
+        violations.check(takeUp > 0 && takeUp <= 1, "takeUpRate", "must be more than 0 and at most 1 (got " + takeUp + ")");
+        if (limits == null) {
+            return null;
+        }
+        return new Coverage.Settings(Arrays.stream(limits.values()).boxed().toList(), limits.speedKmh(),
+                given.profile() == null ? WalkingProfile.FOOT : given.profile(), takeUp,
+                given.capacity() == null ? CapacityMode.SLOTS : given.capacity(),
+                (given.institutions() == null ? InstitutionSelection.DEFAULT : given.institutions()).normalised());
+    }
+
+    public Coverage coverage(CoverageParameters parameters) {
+        Violations violations = new Violations();
+        Coverage.Settings settings = settings(parameters, violations);
+        violations.throwIfAny();
+        return coverage(settings);
+    }
+
+    public Coverage coverage(Coverage.Settings settings) {
+        NetworkLoader.Loaded network = networks.require();
+        CoverageData.Versions versions = data.versions();
+        Key key = new Key(settings, versions, network);
+        synchronized (cache) {
+            Coverage cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Coverage computed = compute(settings, versions, network);
+        synchronized (cache) {
+            cache.put(key, computed);
+        }
+        return computed;
+    }
+
+    /** Gap areas for one of the limits (default the longest), the largest {@code first} (default 20) with outlines. */
+    public CoverageViews.GapReport gaps(CoverageParameters parameters, Double minutes, Boolean withCapacity, Integer first) {
+        Violations violations = new Violations();
+        Coverage.Settings settings = settings(parameters, violations);
+        int count = first == null ? 20 : first;
+        violations.check(count >= 1 && count <= apiLimits.maxPageSize(), "first",
+                "must be between 1 and " + apiLimits.maxPageSize() + " (got " + count + ")");
+        int limit = settings == null ? -1 : minutes == null ? settings.minutes().size() - 1 : settings.limitIndex(minutes);
+        if (settings != null) {
+            violations.check(limit >= 0, "minutes", "must be one of the analysis limits " + settings.minutes()
+                    + " (got " + minutes + ")");
+        }
+        violations.throwIfAny();
+        return CoverageReports.gaps(coverage(settings), limit, Boolean.TRUE.equals(withCapacity), count);
+    }
+
+    private Coverage compute(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network) {
+        long start = System.nanoTime();
+        CoverageData.Cells cells = data.cells(versions);
+        PointLinks links = cells.links(network, settings.profile(), networkSettings.maxSnapMetres());
+        List<CoverageData.Site> counted = new ArrayList<>();
+        List<CoverageData.Site> offNetwork = new ArrayList<>();
+        List<NetworkPoint> origins = new ArrayList<>();
+        for (CoverageData.Site site : data.sites(cells.areas)) {
+            if (!site.selected(settings.institutions())) {
+                continue;
+            }
+            NetworkPoint snapped = network.snapper().snap(site.latitude(), site.longitude(), settings.profile());
+            if (snapped == null || snapped.distance() > networkSettings.maxSnapMetres()) {
+                offNetwork.add(site);
+            } else {
+                counted.add(site);
+                origins.add(snapped);
+            }
+        }
+        double[] capacity = counted.stream().mapToDouble(site -> site.capacity(settings.capacity())).toArray();
+        double[] limits = settings.minutes().stream().mapToDouble(m -> m * settings.metresPerMinute()).toArray();
+        LOG.infof("Coverage: %d cells, %d institutions, limits %s minutes", cells.size(), counted.size(), settings.minutes());
+        CoverageAnalysis analysis = CoverageAnalysis.run(network.network(), links, origins, cells.childrenUnder3,
+                settings.takeUpRate(), capacity, limits);
+        CoverageAnalysis.Sums sums = analysis.sum(cells.residents, cells.childrenUnder3, cells.area, cells.areas.parent());
+        int unlinked = 0;
+        for (int c = 0; c < cells.size(); c++) {
+            unlinked += links.linked(c) ? 0 : 1;
+        }
+        LOG.infof("Coverage done in %d ms", (System.nanoTime() - start) / 1_000_000);
+        return new Coverage(settings, cells, counted, offNetwork, analysis, sums, unlinked);
+    }
+}
