@@ -4,9 +4,7 @@ import com.carrotsearch.hppc.IntArrayList;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.operation.overlayng.CoverageUnion;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,17 +78,13 @@ public final class GapAreas {
         return new Gap(cells, total, children, weight > 0 ? weightedCost / weight : Double.POSITIVE_INFINITY, longest, mainArea);
     }
 
-    /**
-     * The gap's outline: its cells merged (matching sides dissolve; a general union if they do not
-     * match), without the vertices left standing in straight sides (0.1 mm tolerance).
-     */
+    /** The gap's outline: its cells dissolved along the sides they share (a general union if they do not match). */
     public static Geometry outline(Gap gap, Polygon[] cells, GeometryFactory factory) {
         Polygon[] parts = new Polygon[gap.cells().length];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = cells[gap.cells()[i]];
         }
-        Geometry collection = factory.createGeometryCollection(parts);
-        Geometry merged = CoverageUnion.union(collection);
-        return TopologyPreservingSimplifier.simplify(merged.isValid() ? merged : UnaryUnionOp.union(collection), 1e-9);
+        Geometry dissolved = CellOutlines.dissolve(parts, factory);
+        return dissolved != null ? dissolved : UnaryUnionOp.union(factory.createGeometryCollection(parts));
     }
 }
