@@ -22,34 +22,40 @@ public record IndicatorValue(Indicator indicator, Double value, double numerator
         boolean grid = facts.gridEstimated();
         List<IndicatorValue> values = new ArrayList<>();
         values.add(of(Indicator.SLOTS_PER_THOUSAND_RESIDENTS, facts.slots() * 1000.0, facts.residents(), targets,
-                facts.residentsEstimated(), needed -> needed + " more slots", 1000));
+                facts.residentsEstimated(), needed -> more(needed, "slot", "slots"), 1000));
         values.add(of(Indicator.INCLUSIVE_SHARE, facts.inclusiveSlots(), facts.slots(), targets, false,
-                needed -> needed + " more slots made inclusive", 1));
+                needed -> more(needed, "slot", "slots") + " made inclusive", 1));
         values.add(of(Indicator.PUBLIC_SHARE, facts.publicSlots(), facts.slots(), targets, false,
-                needed -> needed + " more public slots (converted or newly built public)", 1));
+                needed -> more(needed, "public slot", "public slots") + " (converted or newly built public)", 1));
         values.add(of(Indicator.UNDER_2_SHARE, facts.under2Slots(), facts.slots(), targets, false,
-                needed -> needed + " more slots turned to INFANT or TODDLER classes", 1));
+                needed -> more(needed, "slot", "slots") + " turned to INFANT or TODDLER classes", 1));
         values.add(of(Indicator.UTILIZATION, facts.enrolled(), facts.slots(), targets, false,
-                needed -> needed + " more children enrolled in the existing slots", 1));
+                needed -> more(needed, "child", "children") + " enrolled in the existing slots", 1));
         values.add(of(Indicator.ENROLLMENT_RATE, facts.enrolled(), facts.childrenUnder3(), targets, grid,
-                needed -> needed + " more children enrolled", 1));
+                needed -> more(needed, "child", "children") + " enrolled", 1));
         values.add(of(Indicator.SUBDISTRICT_INCLUSIVE_COVERAGE, facts.units() - facts.unitsWithoutInclusive().size(),
-                facts.units(), targets, false, needed -> needed + " more subdistricts or towns need an inclusive institution"
+                facts.units(), targets, false, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an inclusive institution"
                         + missing(facts.unitsWithoutInclusive()), 1));
         values.add(of(Indicator.SUBDISTRICT_INSTITUTION_COVERAGE, facts.units() - facts.unitsWithoutInstitution().size(),
-                facts.units(), targets, false, needed -> needed + " more subdistricts or towns need an institution"
+                facts.units(), targets, false, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an institution"
                         + missing(facts.unitsWithoutInstitution()), 1));
         values.add(of(Indicator.LARGE_AREA_PUBLIC_MODEL_COVERAGE,
                 facts.largeUnits() - facts.largeUnitsWithoutPublicModel().size(), facts.largeUnits(), targets, false,
-                needed -> needed + " more large subdistricts or towns need a public inclusive demonstration institution"
+                needed -> more(needed, "large subdistrict or town needs", "large subdistricts or towns need")
+                        + " a public inclusive demonstration institution"
                         + missing(facts.largeUnitsWithoutPublicModel()), 1));
         values.add(of(Indicator.GRADED_SHARE, facts.gradedInstitutions(), facts.institutions(), targets, false,
-                needed -> needed + " more institutions graded", 1));
+                needed -> more(needed, "institution", "institutions") + " graded", 1));
         values.add(of(Indicator.LIFE_CIRCLE_5_MINUTE_RATE, facts.lifeCircleUnitsConfigured(), facts.lifeCircleUnits(),
-                targets, grid, needed -> needed + " more populated cells need an institution within a 5-minute walk", 1));
+                targets, grid, needed -> more(needed, "populated cell needs", "populated cells need") + " an institution within a 5-minute walk", 1));
         values.add(of(Indicator.SERVICE_CIRCLE_15_MINUTE_COVERAGE, facts.demandCovered15(), facts.demand(), targets, grid,
-                needed -> needed + " more children wanting a place need one within a 15-minute walk", 1));
+                needed -> more(needed, "child wanting a place needs", "children wanting a place need")
+                        + " one within a 15-minute walk", 1));
         return values;
+    }
+
+    private static String more(long count, String one, String many) {
+        return count + " more " + (count == 1 ? one : many);
     }
 
     private static String missing(List<String> names) {

@@ -1,5 +1,6 @@
 package org.carecircle.coverage;
 
+import org.carecircle.Timing;
 import org.carecircle.api.GeoJson;
 import org.carecircle.indicator.AreaFacts;
 import org.carecircle.indicator.IndicatorValue;
@@ -53,8 +54,7 @@ public final class CoverageBenchmark {
         Path work = Path.of(arguments[0]);
         String jdbc = arguments[1];
         Files.createDirectories(work);
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println(Timing.machine());
         Path file = work.resolve("city-300k.osm");
         // 547 × 547 blocks of 50 m: 300,304 street corners over 27 km, with jitter, arterials, gaps and a river
         GeneratedCity city = new GeneratedCity(SIDE, SIDE, BLOCK).jitter(8, 11).arterialEvery(10).missingLinks(0.05)
@@ -255,16 +255,6 @@ public final class CoverageBenchmark {
 
     /** Median wall-clock milliseconds of {@code measured} calls after {@code warmUp}. */
     private static double median(int warmUp, int measured, Callable<Object> call) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
-            call.call();
-        }
-        double[] millis = new double[measured];
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            call.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis[measured / 2];
+        return Timing.millis(warmUp, measured, call)[measured / 2];
     }
 }

@@ -155,7 +155,7 @@ class IndicatorApiTest {
         prepareWithoutInclusiveInTheEast();
         JsonPath result = indicators("CHONGQING_2025", null, "D");
         check(indicator(result, 0, "SUBDISTRICT_INCLUSIVE_COVERAGE"), 0.5, 0.9, false,
-                "1 more subdistricts or towns need an inclusive institution (without: Area S2)");
+                "1 more subdistrict or town needs an inclusive institution (without: Area S2)");
     }
 
     private void prepareWithoutInclusiveInTheEast() {

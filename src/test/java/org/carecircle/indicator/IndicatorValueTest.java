@@ -43,7 +43,7 @@ class IndicatorValueTest {
         check(values, Indicator.UTILIZATION, 0.625, 0.70, false, "30 more children enrolled in the existing slots");
         check(values, Indicator.ENROLLMENT_RATE, 0.125, 0.24, false, "230 more children enrolled");
         check(values, Indicator.SUBDISTRICT_INSTITUTION_COVERAGE, 0.75, 1.0, false,
-                "1 more subdistricts or towns need an institution (without: B)");
+                "1 more subdistrict or town needs an institution (without: B)");
         check(values, Indicator.LARGE_AREA_PUBLIC_MODEL_COVERAGE, 1.0, 1.0, true, null);
         check(values, Indicator.GRADED_SHARE, 0.6, 0.9, false, "3 more institutions graded");
         // 65 % of 50 cells is 32.5: 33 configured cells, 13 more
@@ -69,7 +69,7 @@ class IndicatorValueTest {
         // "more than 90 %": 9 of 10 is not enough, all 10 are needed
         check(IndicatorValue.evaluate(district(10, List.of("J")), SETS.get("CHONGQING_2025")),
                 Indicator.SUBDISTRICT_INCLUSIVE_COVERAGE, 0.9, 0.9, false,
-                "1 more subdistricts or towns need an inclusive institution (without: J)");
+                "1 more subdistrict or town needs an inclusive institution (without: J)");
     }
 
     @Test

@@ -17,6 +17,8 @@ import com.graphhopper.util.PMap;
 import com.graphhopper.util.Parameters;
 import org.carecircle.api.GeoJson;
 
+import org.carecircle.Timing;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -58,8 +59,7 @@ public final class CircleBenchmark {
         Path careCircleJar = Path.of(arguments[2]);
         Path graphHopperWebJar = Path.of(arguments[3]);
         Files.createDirectories(work);
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println(Timing.machine());
 
         Path city = work.resolve("city-100k.osm");
         if (!Files.exists(city)) {
@@ -180,16 +180,7 @@ public final class CircleBenchmark {
 
     /** p50 and p95 in milliseconds of {@link #MEASURED} calls after {@link #WARM_UP}. */
     private static double[] time(Callable<Object> call) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.call();
-        }
-        double[] millis = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            call.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
+        double[] millis = Timing.millis(WARM_UP, MEASURED, call);
         return new double[] {millis[MEASURED / 2], millis[(int) (MEASURED * 0.95)]};
     }
 
