@@ -1,5 +1,6 @@
 package org.carecircle.institution;
 
+import org.carecircle.api.CoordinateSystem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.area.AreaView;
@@ -18,6 +19,8 @@ import java.util.List;
 public class InstitutionApi {
     @Inject
     InstitutionService service;
+    @Inject
+    RegisterImport registers;
 
     @Query
     @Description("One institution by id, or null")
@@ -56,5 +59,17 @@ public class InstitutionApi {
     @Description("Deletes the institution and its class groups; true when done")
     public boolean deleteInstitution(@NonNull @Id long id) {
         return service.delete(id);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Imports an institution register (CSV with a header row, English or Chinese column names, or a GeoJSON "
+            + "FeatureCollection of points), all or nothing: a record with a known externalId updates that institution, "
+            + "the others are inserted. Every bad value is reported with its line and column. dryRun checks and counts "
+            + "without writing.")
+    public @NonNull ImportReport importInstitutions(@NonNull String content, @DefaultValue("CSV") RegisterFormat format,
+                                                    @DefaultValue("WGS84") CoordinateSystem coordinates,
+                                                    @DefaultValue("false") boolean dryRun) {
+        return registers.importRegister(content, format, coordinates, dryRun);
     }
 }

@@ -156,7 +156,7 @@ public class InstitutionService {
                 "\"" + externalId + "\" is already used by institution " + (holder == null ? "" : holder.id));
     }
 
-    private static void apply(Institution institution, InstitutionInput input, Point location) {
+    static void apply(Institution institution, InstitutionInput input, Point location) {
         institution.name = input.name().strip();
         institution.address = input.address();
         institution.location = location;

@@ -1,0 +1,10 @@
+package org.carecircle.institution;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Type;
+
+/** What an import did, or with dryRun what it would do: nothing is written unless every record is good. */
+@Type("ImportReport")
+@Description("Records read, and how many were (or, in a dry run, would be) inserted and updated")
+public record ImportReport(boolean dryRun, int records, int inserted, int updated) {
+}

@@ -1,0 +1,105 @@
+package org.carecircle.institution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.Violation;
+import org.carecircle.api.Violations;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Point;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Institution registers in, all or nothing: every record is read and checked first, each problem
+ * named by its line (or feature) and column; then records with a known external id update that
+ * institution and the rest are inserted, in one transaction.
+ */
+@ApplicationScoped
+public class RegisterImport {
+    private static final Logger LOG = Logger.getLogger(RegisterImport.class);
+    static final int MAX_RECORDS = 20_000;
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Event<InstitutionLocated> located;
+
+    @Transactional
+    public ImportReport importRegister(String content, RegisterFormat format, CoordinateSystem coordinates, boolean dryRun) {
+        Violations violations = new Violations();
+        List<RegisterReader.Entry> entries = (format == null ? RegisterFormat.CSV : format) == RegisterFormat.CSV
+                ? RegisterReader.csv(content, coordinates == null ? CoordinateSystem.WGS84 : coordinates, violations)
+                : RegisterReader.geoJson(content, coordinates == null ? CoordinateSystem.WGS84 : coordinates, violations);
+        violations.check(!entries.isEmpty() || !violations.isEmpty(), "content", "holds no institutions");
+        violations.check(entries.size() <= MAX_RECORDS, "content",
+                "holds " + entries.size() + " institutions, more than the " + MAX_RECORDS + " one import may write");
+        List<Point> locations = new ArrayList<>();
+        Map<String, String> placeOfExternalId = new HashMap<>();
+        for (RegisterReader.Entry entry : entries) {
+            locations.add(validate(entry, violations));
+            String externalId = entry.input().externalId();
+            if (externalId != null) {
+                String first = placeOfExternalId.putIfAbsent(externalId, entry.place());
+                violations.check(first == null, entry.place() + " externalId",
+                        "\"" + externalId + "\" is also on " + first + "; each institution once");
+            }
+        }
+        violations.throwIfAny();
+        Map<String, Institution> existing = new HashMap<>();
+        if (!placeOfExternalId.isEmpty()) {
+            Institution.<Institution>list("externalId in ?1", List.copyOf(placeOfExternalId.keySet()))
+                    .forEach(institution -> existing.put(institution.externalId, institution));
+        }
+        int updates = 0;
+        for (RegisterReader.Entry entry : entries) {
+            updates += entry.input().externalId() != null && existing.containsKey(entry.input().externalId()) ? 1 : 0;
+        }
+        ImportReport report = new ImportReport(dryRun, entries.size(), entries.size() - updates, updates);
+        if (dryRun) {
+            return report;
+        }
+        List<Institution> placed = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            InstitutionInput input = entries.get(i).input();
+            Institution institution = input.externalId() == null ? null : existing.get(input.externalId());
+            boolean fresh = institution == null;
+            if (fresh) {
+                institution = new Institution();
+            }
+            boolean moved = !fresh && !locations.get(i).equalsExact(institution.location);
+            InstitutionService.apply(institution, input, locations.get(i));
+            if (fresh) {
+                institution.persist();
+            }
+            if (fresh || moved) {
+                placed.add(institution);
+            }
+            if ((i + 1) % 1000 == 0) {
+                LOG.infof("Register import: %d of %d institutions written", i + 1, entries.size());
+            }
+        }
+        entityManager.flush();
+        placed.forEach(institution -> located.fire(new InstitutionLocated(institution.id)));
+        LOG.infof("Register import: %d inserted, %d updated", report.inserted(), report.updated());
+        return report;
+    }
+
+    /** The record's own rules; a location already refused by its columns is not reported twice. */
+    private static Point validate(RegisterReader.Entry entry, Violations violations) {
+        Violations own = new Violations();
+        Point location = InstitutionValidator.validate(entry.input(), entry.place(), own);
+        for (Violation violation : own.list()) {
+            if (entry.input().location() != null || !violation.field().equals(entry.place() + ".location")) {
+                violations.add(violation.field(), violation.reason());
+            }
+        }
+        return location;
+    }
+}
