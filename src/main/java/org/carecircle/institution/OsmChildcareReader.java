@@ -15,8 +15,12 @@ import java.util.List;
  * as nodes or as areas (then at the area's centroid).
  */
 public final class OsmChildcareReader {
-    /** One mapped place: its OSM id ("node/1", "way/2"), name (may be null), amenity and centre. */
-    public record Place(String osmId, String name, String amenity, double latitude, double longitude) {
+    /** One mapped place: its OSM id ("node/1", "way/2"), name (may be null), amenity, centre, and whether a public body runs it. */
+    public record Place(String osmId, String name, String amenity, double latitude, double longitude, boolean publicOperator) {
+    }
+
+    private static boolean publicOperator(ReaderElement element) {
+        return element.hasTag("operator:type", "public", "government");
     }
 
     private OsmChildcareReader() {
@@ -31,7 +35,7 @@ public final class OsmChildcareReader {
         List<OsmElements.Way> areas = OsmElements.ways(osmFile, OsmChildcareReader::isChildcare, node -> {
             if (isChildcare(node)) {
                 places.add(new Place("node/" + node.getId(), node.getTag("name"), node.getTag("amenity"),
-                        node.getLat(), node.getLon()));
+                        node.getLat(), node.getLon(), publicOperator(node)));
             }
         });
         for (OsmElements.Way area : areas) {
@@ -48,7 +52,8 @@ public final class OsmChildcareReader {
                     ? GeoJson.FACTORY.createPolygon(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate()
                     : GeoJson.FACTORY.createMultiPointFromCoords(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate();
             ReaderWay way = area.way();
-            places.add(new Place("way/" + way.getId(), way.getTag("name"), way.getTag("amenity"), centre.y, centre.x));
+            places.add(new Place("way/" + way.getId(), way.getTag("name"), way.getTag("amenity"), centre.y, centre.x,
+                    publicOperator(way)));
         }
         return places;
     }

@@ -37,6 +37,15 @@ public class RegisterImport {
         List<RegisterReader.Entry> entries = (format == null ? RegisterFormat.CSV : format) == RegisterFormat.CSV
                 ? RegisterReader.csv(content, coordinates == null ? CoordinateSystem.WGS84 : coordinates, violations)
                 : RegisterReader.geoJson(content, coordinates == null ? CoordinateSystem.WGS84 : coordinates, violations);
+        return write(entries, violations, dryRun);
+    }
+
+    /**
+     * Checks every entry (adding to problems already found in the file), then, unless any is bad or
+     * this is a dry run, upserts them all by external id.
+     */
+    @Transactional
+    public ImportReport write(List<RegisterReader.Entry> entries, Violations violations, boolean dryRun) {
         violations.check(!entries.isEmpty() || !violations.isEmpty(), "content", "holds no institutions");
         violations.check(entries.size() <= MAX_RECORDS, "content",
                 "holds " + entries.size() + " institutions, more than the " + MAX_RECORDS + " one import may write");
