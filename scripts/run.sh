@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# The main job: PostGIS up, the service built if its sources changed, started, and ready to query.
-# Stop it with Ctrl-C. Settings: CARECIRCLE_PORT (8080) and those of scripts/postgis.sh.
+# The main job: PostGIS up, the service built if its sources changed, started on a district's walking
+# network, the district's data estimated from OpenStreetMap (once per extract), the planner's summary
+# printed, and the API left running. Stop it with Ctrl-C.
+#   scripts/run.sh                      the Chengdu Xipu extract (../shared/data) or the first in osm-data/
+#   scripts/run.sh --area dafeng        ../shared/data/osm/chengdu-dafeng.osm (or osm-data/*dafeng*)
+#   scripts/run.sh path/to/extract.osm  any extract (.osm, .osm.pbf, .osm.gz, .osm.bz2)
+#   --targets SHAOXING_2027             the target set of the summary (default CHONGQING_2025)
+# Settings: CARECIRCLE_PORT (8080), CARECIRCLE_PLANNER_PASSWORD, and those of scripts/postgis.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -11,15 +17,35 @@ say() { echo "run.sh: $*" >&2; }
 
 scripts/postgis.sh start carecircle >/dev/null
 
-# The demo district's walking network: the real Chengdu Xipu extract beside the checkout, unless one is given.
-demo="$root/../shared/data/osm/chengdu-xipu.osm"
-if [ -z "${CARECIRCLE_OSM_FILE:-}" ]; then
+targets=CHONGQING_2025
+extract=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --area) area=${2:?--area needs a name, e.g. dafeng}; shift 2
+      extract=$(ls "$root"/../shared/data/osm/*"$area"* "$root"/osm-data/*"$area"* 2>/dev/null | grep -E '\.osm(\.pbf|\.gz|\.bz2)?$|\.pbf$' | head -1 || true)
+      [ -n "$extract" ] || { say "no extract named like '$area' in ../shared/data/osm or osm-data/ (see osm-data/README.md)"; exit 2; } ;;
+    --targets) targets=${2:?--targets needs a target set id}; shift 2 ;;
+    -*) say "unknown option $1 (see the top of this script)"; exit 2 ;;
+    *) extract=$1; shift ;;
+  esac
+done
+if [ -z "$extract" ]; then
+  extract=${CARECIRCLE_OSM_FILE:-}
+fi
+if [ -z "$extract" ]; then
+  demo="$root/../shared/data/osm/chengdu-xipu.osm"
   if [ -f "$demo" ]; then
-    export CARECIRCLE_OSM_FILE="$demo"
+    extract=$demo
   else
-    say "no walking network: set CARECIRCLE_OSM_FILE to an OSM extract (see osm-data/README.md); service circles stay unavailable"
+    extract=$(ls "$root"/osm-data/*.osm "$root"/osm-data/*.pbf "$root"/osm-data/*.osm.gz "$root"/osm-data/*.osm.bz2 2>/dev/null | head -1 || true)
   fi
 fi
+if [ -z "$extract" ] || [ ! -f "$extract" ]; then
+  say "no OSM extract${extract:+ at $extract}: put one in osm-data/ (osm-data/README.md tells where to get one) or name it: scripts/run.sh path/to/extract.osm"
+  exit 2
+fi
+export CARECIRCLE_OSM_FILE=$(cd "$(dirname "$extract")" && pwd)/$(basename "$extract")
+name=$(basename "$extract"); name=${name%%.osm*}; name=${name%.pbf}
 
 jar=target/quarkus-app/quarkus-run.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
@@ -38,7 +64,16 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$base/q/health/ready" >/dev/null || { say "the service did not become ready in 60 s"; exit 1; }
 
-# Demo district: the network, population and institution import and the analysis summary go here (issue 5).
+graphql() { curl -fsS -u "planner:${CARECIRCLE_PLANNER_PASSWORD:-planner}" "$base/graphql" -H 'Content-Type: application/json' -d "$1"; }
+if graphql "{\"query\": \"{ area(code: \\\"osm-$name\\\") { code } }\"}" | grep -q "\"osm-$name\""; then
+  say "reusing the estimates already imported for $name"
+else
+  say "estimating $name's areas, population and institutions from OpenStreetMap"
+  graphql '{"query": "mutation { estimateFromOsm { areaCodes populationCells residents institutions } }"}' >/dev/null \
+    || { say "the estimate failed; see the service's log above"; exit 1; }
+fi
+echo
+curl -fsS "$base/summary.txt?targetSet=$targets" || { say "the summary failed; see the service's log above"; exit 1; }
 
 cat <<MSG
 

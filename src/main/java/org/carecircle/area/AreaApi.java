@@ -2,7 +2,9 @@ package org.carecircle.area;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.ImportReport;
 import org.carecircle.institution.InstitutionStatus;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -14,6 +16,8 @@ import java.util.List;
 
 @GraphQLApi
 public class AreaApi {
+    @Inject
+    AreaImport imports;
     @Inject
     AreaService service;
 
@@ -45,5 +49,14 @@ public class AreaApi {
     @Description("Replaces every field of the area with this code; the code itself may change")
     public @NonNull AreaView updateArea(@NonNull String code, @NonNull AreaInput input) {
         return service.update(code, input);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Imports areas from a GeoJSON FeatureCollection of Polygons or MultiPolygons with properties code, "
+            + "name, level, parentCode, residents, residentsYear, source (or 代码, 名称, 级别 (区县/街道/镇/社区), 上级代码, "
+            + "常住人口): all or nothing, an existing code is updated; dryRun checks without writing.")
+    public @NonNull ImportReport importAreas(@NonNull String content, @DefaultValue("false") boolean dryRun) {
+        return imports.importAreas(content, dryRun);
     }
 }

@@ -126,7 +126,7 @@ public class CoverageData {
     /** An institution with its slot totals and the area it lies in (index, -1 if none). */
     public record Site(long id, String name, double latitude, double longitude, int area, InstitutionStatus status,
                        Ownership ownership, InstitutionKind kind, boolean inclusive, boolean openToPublic, Integer grade,
-                       boolean demonstration, long slots, long enrolled, long under2Slots) {
+                       boolean demonstration, long slots, long enrolled, long under2Slots, boolean estimated) {
         boolean selected(InstitutionSelection selection) {
             return status == selection.status()
                     && (!selection.inclusiveOnly() || inclusive)
@@ -232,7 +232,7 @@ public class CoverageData {
         }
         return rows("""
                 SELECT i.id, i.name, ST_Y(i.location), ST_X(i.location), i.area_id, i.status, i.ownership, i.kind,
-                       i.inclusive, i.open_to_public, i.grade, i.demonstration,
+                       i.inclusive, i.open_to_public, i.grade, i.demonstration, i.estimated,
                        COALESCE(SUM(g.slots), 0), COALESCE(SUM(g.enrolled), 0),
                        COALESCE(SUM(g.slots) FILTER (WHERE g.age_group IN ('INFANT', 'TODDLER')), 0)
                 FROM institution i LEFT JOIN class_group g ON g.institution_id = i.id
@@ -242,7 +242,8 @@ public class CoverageData {
                 InstitutionStatus.valueOf((String) row[5]), Ownership.valueOf((String) row[6]),
                 InstitutionKind.valueOf((String) row[7]), (Boolean) row[8], (Boolean) row[9],
                 row[10] == null ? null : ((Number) row[10]).intValue(), !"NONE".equals(row[11]),
-                ((Number) row[12]).longValue(), ((Number) row[13]).longValue(), ((Number) row[14]).longValue())).toList();
+                ((Number) row[13]).longValue(), ((Number) row[14]).longValue(), ((Number) row[15]).longValue(),
+                (Boolean) row[12])).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,7 +3,9 @@ package org.carecircle.coverage;
 import jakarta.json.JsonObject;
 import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,10 +112,12 @@ public final class CoverageReports {
         }
         for (int rank = 1; rank <= Math.min(first, all.size()); rank++) {
             GapAreas.Gap gap = all.get(rank - 1);
+            Geometry outline = GapAreas.outline(gap, cells.boundary, GeoJson.FACTORY);
+            Coordinate inside = outline.getInteriorPoint().getCoordinate();
             CoverageViews.GapArea view = new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
                     gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
                     coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
-                    Double.isFinite(gap.longestCost()));
+                    Double.isFinite(gap.longestCost()), Math.round(inside.x * 1e6) / 1e6, Math.round(inside.y * 1e6) / 1e6);
             gaps.add(view);
             var properties = GeoJson.JSON.createObjectBuilder()
                     .add("rank", rank)
@@ -129,7 +133,7 @@ public final class CoverageReports {
             if (view.longestMinutesToNearest() != null) {
                 properties.add("longestMinutesToNearest", view.longestMinutesToNearest());
             }
-            features.add(GeoJson.feature(GapAreas.outline(gap, cells.boundary, GeoJson.FACTORY), properties.build()));
+            features.add(GeoJson.feature(outline, properties.build()));
         }
         JsonObject collection = GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
                 .add("features", features).build();

@@ -84,7 +84,8 @@ public final class CoverageViews {
             + "weighted by the uncovered children; null if none of them can reach one.")
     public record GapArea(int rank, AreaRef area, int cells, double childrenUncovered, double childrenUnder3,
                           Double meanMinutesToNearest, Double longestMinutesToNearest,
-                          @Description("False if some cells cannot reach any institution at all") boolean allReachable) {
+                          @Description("False if some cells cannot reach any institution at all") boolean allReachable,
+                          @Description("A point inside the gap area, WGS84") double longitude, double latitude) {
     }
 
     static AreaRef areaRef(CoverageData.Areas areas, int area) {

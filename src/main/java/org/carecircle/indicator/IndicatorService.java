@@ -129,7 +129,7 @@ public class IndicatorService {
         boolean published = !everything && areas.residents()[group] != null;
         boolean gridEstimated = coverage.cells().anyEstimated();
         return new AreaFacts(everything ? sums.residents[group] : residents(areas, sums, group),
-                !published, sums.childrenUnder3[group], gridEstimated,
+                !published, sums.childrenUnder3[group], gridEstimated, inside.stream().anyMatch(CoverageData.Site::estimated),
                 slots, inclusive, publicSlots, under2, enrolled, inside.size(), graded,
                 units, withoutInclusive, withoutInstitution, large, largeWithoutModel,
                 sums.populatedCells[group], sums.populatedCellsWithin[0][group],

@@ -19,32 +19,33 @@ public record IndicatorValue(Indicator indicator, Double value, double numerator
 
     /** Every indicator of the area; the target set decides which have targets. */
     public static List<IndicatorValue> evaluate(AreaFacts facts, TargetSet targets) {
-        boolean grid = facts.gridEstimated();
+        boolean grid = facts.gridEstimated() || facts.institutionsEstimated();
+        boolean supply = facts.institutionsEstimated();
         List<IndicatorValue> values = new ArrayList<>();
         values.add(of(Indicator.SLOTS_PER_THOUSAND_RESIDENTS, facts.slots() * 1000.0, facts.residents(), targets,
-                facts.residentsEstimated(), needed -> more(needed, "slot", "slots"), 1000));
-        values.add(of(Indicator.INCLUSIVE_SHARE, facts.inclusiveSlots(), facts.slots(), targets, false,
+                facts.residentsEstimated() || supply, needed -> more(needed, "slot", "slots"), 1000));
+        values.add(of(Indicator.INCLUSIVE_SHARE, facts.inclusiveSlots(), facts.slots(), targets, supply,
                 needed -> more(needed, "slot", "slots") + " made inclusive", 1));
-        values.add(of(Indicator.PUBLIC_SHARE, facts.publicSlots(), facts.slots(), targets, false,
+        values.add(of(Indicator.PUBLIC_SHARE, facts.publicSlots(), facts.slots(), targets, supply,
                 needed -> more(needed, "public slot", "public slots") + " (converted or newly built public)", 1));
-        values.add(of(Indicator.UNDER_2_SHARE, facts.under2Slots(), facts.slots(), targets, false,
+        values.add(of(Indicator.UNDER_2_SHARE, facts.under2Slots(), facts.slots(), targets, supply,
                 needed -> more(needed, "slot", "slots") + " turned to INFANT or TODDLER classes", 1));
-        values.add(of(Indicator.UTILIZATION, facts.enrolled(), facts.slots(), targets, false,
+        values.add(of(Indicator.UTILIZATION, facts.enrolled(), facts.slots(), targets, supply,
                 needed -> more(needed, "child", "children") + " enrolled in the existing slots", 1));
         values.add(of(Indicator.ENROLLMENT_RATE, facts.enrolled(), facts.childrenUnder3(), targets, grid,
                 needed -> more(needed, "child", "children") + " enrolled", 1));
         values.add(of(Indicator.SUBDISTRICT_INCLUSIVE_COVERAGE, facts.units() - facts.unitsWithoutInclusive().size(),
-                facts.units(), targets, false, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an inclusive institution"
+                facts.units(), targets, supply, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an inclusive institution"
                         + missing(facts.unitsWithoutInclusive()), 1));
         values.add(of(Indicator.SUBDISTRICT_INSTITUTION_COVERAGE, facts.units() - facts.unitsWithoutInstitution().size(),
-                facts.units(), targets, false, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an institution"
+                facts.units(), targets, supply, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an institution"
                         + missing(facts.unitsWithoutInstitution()), 1));
         values.add(of(Indicator.LARGE_AREA_PUBLIC_MODEL_COVERAGE,
-                facts.largeUnits() - facts.largeUnitsWithoutPublicModel().size(), facts.largeUnits(), targets, false,
+                facts.largeUnits() - facts.largeUnitsWithoutPublicModel().size(), facts.largeUnits(), targets, supply,
                 needed -> more(needed, "large subdistrict or town needs", "large subdistricts or towns need")
                         + " a public inclusive demonstration institution"
                         + missing(facts.largeUnitsWithoutPublicModel()), 1));
-        values.add(of(Indicator.GRADED_SHARE, facts.gradedInstitutions(), facts.institutions(), targets, false,
+        values.add(of(Indicator.GRADED_SHARE, facts.gradedInstitutions(), facts.institutions(), targets, supply,
                 needed -> more(needed, "institution", "institutions") + " graded", 1));
         values.add(of(Indicator.LIFE_CIRCLE_5_MINUTE_RATE, facts.lifeCircleUnitsConfigured(), facts.lifeCircleUnits(),
                 targets, grid, needed -> more(needed, "populated cell needs", "populated cells need") + " an institution within a 5-minute walk", 1));

@@ -7,11 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.carecircle.area.AreaLevel;
+import org.carecircle.coverage.Coverage;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageReports;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.coverage.CoverageViews;
-import org.carecircle.coverage.Coverage;
 
 import java.util.Locale;
 
@@ -50,8 +50,9 @@ public class PlannerSummary {
         text.append(String.format(Locale.ROOT, "Largest gap areas (15 minutes, children under 3 outside; %d gap areas in all):%n",
                 gaps.gapCount()));
         for (CoverageViews.GapArea gap : gaps.gaps()) {
-            text.append(String.format(Locale.ROOT, "  %d. %s: %.0f children in %d cells, %s%n", gap.rank(),
-                    gap.area() == null ? "outside every area" : gap.area().name(), gap.childrenUncovered(), gap.cells(),
+            text.append(String.format(Locale.ROOT, "  %d. %s, around %.5f E %.5f N: %.0f children in %d cells, %s%n",
+                    gap.rank(), gap.area() == null ? "outside every area" : gap.area().name(), gap.longitude(), gap.latitude(),
+                    gap.childrenUncovered(), gap.cells(),
                     gap.meanMinutesToNearest() == null ? "no institution reachable"
                             : String.format(Locale.ROOT, "%.1f minutes to the nearest institution on average",
                             gap.meanMinutesToNearest())));

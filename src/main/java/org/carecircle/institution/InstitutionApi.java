@@ -1,8 +1,9 @@
 package org.carecircle.institution;
 
-import org.carecircle.api.CoordinateSystem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.ImportReport;
 import org.carecircle.area.AreaView;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;

@@ -16,6 +16,7 @@ import org.carecircle.api.Csv;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
 
 import java.nio.charset.Charset;

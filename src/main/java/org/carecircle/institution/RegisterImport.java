@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.ImportReport;
 import org.carecircle.api.Violation;
 import org.carecircle.api.Violations;
 import org.jboss.logging.Logger;

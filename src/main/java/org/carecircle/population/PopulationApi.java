@@ -3,6 +3,9 @@ package org.carecircle.population;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.BoundingBox;
+import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.ImportReport;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -15,6 +18,8 @@ import java.util.List;
 public class PopulationApi {
     @Inject
     PopulationService service;
+    @Inject
+    CellImport imports;
 
     @Query
     @Description("Population cells intersecting the box, in cellId order; a box holding more than "
@@ -28,5 +33,16 @@ public class PopulationApi {
     @Description("Inserts new cells and replaces those whose cellId exists; all or nothing")
     public @NonNull UpsertResult upsertPopulationCells(@NonNull List<@NonNull PopulationCellInput> cells) {
         return service.upsert(cells);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Imports a population grid from CSV: cellId, a WKT polygon (wkt) or a centre (longitude, latitude; "
+            + "then a square of cellMetres, default 100), residents, childrenUnder3, and optionally source, year, "
+            + "estimated, estimationMethod (Chinese names accepted). All or nothing; dryRun checks without writing.")
+    public @NonNull ImportReport importPopulationCells(@NonNull String content,
+                                                       @DefaultValue("WGS84") CoordinateSystem coordinates,
+                                                       Double cellMetres, @DefaultValue("false") boolean dryRun) {
+        return imports.importCsv(content, coordinates, cellMetres, dryRun);
     }
 }

@@ -126,7 +126,7 @@ public final class CoverageBenchmark {
             CoverageAnalysis.Sums sums = analysis.sum(residents, children, area, parent);
             TargetSet targets = TargetSet.bundled().get("SHAOXING_2027");
             for (int group = 0; group < parent.length + 1; group++) {
-                IndicatorValue.evaluate(new AreaFacts(sums.residents[group], true, sums.childrenUnder3[group], false,
+                IndicatorValue.evaluate(new AreaFacts(sums.residents[group], true, sums.childrenUnder3[group], false, false,
                         0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0, List.of(), sums.populatedCells[group],
                         sums.populatedCellsWithin[0][group], sums.demand[group], sums.demandCovered[1][group]), targets);
             }

@@ -25,7 +25,11 @@ class IndicatorValueTest {
     private static final Map<String, TargetSet> SETS = TargetSet.bundled();
 
     private static AreaFacts district(int units, List<String> withoutInclusive) {
-        return new AreaFacts(100_000, false, 2_000, false, 400, 200, 100, 30, 250, 10, 6,
+        return district(units, withoutInclusive, false);
+    }
+
+    private static AreaFacts district(int units, List<String> withoutInclusive, boolean institutionsEstimated) {
+        return new AreaFacts(100_000, false, 2_000, false, institutionsEstimated, 400, 200, 100, 30, 250, 10, 6,
                 units, withoutInclusive, List.of("B"), 1, List.of(), 50, 20, 480, 300);
     }
 
@@ -76,12 +80,22 @@ class IndicatorValueTest {
     void normsAndNothingToDivideBy() {
         check(IndicatorValue.evaluate(district(4, List.of()), SETS.get("NORM_EXISTING_RESIDENTIAL")),
                 Indicator.SLOTS_PER_THOUSAND_RESIDENTS, 4.0, 8, false, "400 more slots");
-        AreaFacts empty = new AreaFacts(0, true, 0, true, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0, List.of(),
+        AreaFacts empty = new AreaFacts(0, true, 0, true, false, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0, List.of(),
                 0, 0, 0, 0);
         IndicatorValue none = find(IndicatorValue.evaluate(empty, SETS.get("SHAOXING_2027")), Indicator.PUBLIC_SHARE);
         assertNull(none.value());
         assertNull(none.met());
         assertTrue(find(IndicatorValue.evaluate(empty, SETS.get("SHAOXING_2027")), Indicator.ENROLLMENT_RATE).estimated());
+    }
+
+    @Test
+    void estimatedInstitutionsMakeTheirIndicatorsEstimates() {
+        List<IndicatorValue> measured = IndicatorValue.evaluate(district(4, List.of()), SETS.get("YUBEI_2025"));
+        List<IndicatorValue> estimated = IndicatorValue.evaluate(district(4, List.of(), true), SETS.get("YUBEI_2025"));
+        for (Indicator indicator : Indicator.values()) {
+            assertFalse(find(measured, indicator).estimated(), indicator.name());
+            assertTrue(find(estimated, indicator).estimated(), indicator.name());
+        }
     }
 
     @Test

@@ -15,9 +15,8 @@ import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.Parameters;
-import org.carecircle.api.GeoJson;
-
 import org.carecircle.Timing;
+import org.carecircle.api.GeoJson;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.carecircle.institution;
+package org.carecircle.api;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
