@@ -16,7 +16,6 @@ import org.carecircle.api.Csv;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
-import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
 
 import java.nio.charset.Charset;
@@ -52,10 +51,8 @@ public class InstitutionFiles {
             throw new InvalidInputException("content", "is " + content.length + " bytes, more than the " + MAX_BYTES + " allowed");
         }
         String text = CsvReader.decode(content, charset(charset), "content");
-        ImportReport report = registers.importRegister(text, Downloads.constant(RegisterFormat.class, format, "format"),
-                Downloads.constant(CoordinateSystem.class, coordinates, "coordinates"), dryRun);
-        return GeoJson.JSON.createObjectBuilder().add("dryRun", report.dryRun()).add("records", report.records())
-                .add("inserted", report.inserted()).add("updated", report.updated()).build().toString();
+        return registers.importRegister(text, Downloads.constant(RegisterFormat.class, format, "format"),
+                Downloads.constant(CoordinateSystem.class, coordinates, "coordinates"), dryRun).toJson();
     }
 
     private static Charset charset(String name) {

@@ -3,7 +3,9 @@ package org.carecircle.population;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.carecircle.api.ApiLimits;
 import org.carecircle.api.CoordinateSystem;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.GeoJson;
@@ -46,6 +48,10 @@ public class CellImport {
 
     @Inject
     PopulationService population;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ApiLimits limits;
 
     @Transactional
     public ImportReport importCsv(String content, CoordinateSystem coordinates, Double cellMetres, boolean dryRun) {
@@ -107,6 +113,55 @@ public class CellImport {
             QuarkusTransaction.setRollbackOnly();
         }
         return new ImportReport(dryRun, cells.size(), written.inserted(), written.updated());
+    }
+
+    /**
+     * Cells from a GeoTIFF of people per pixel, clipped to the box (default: the extent of every
+     * area held); children under 3 are a share of the people, an estimate that says so.
+     */
+    @Transactional
+    public ImportReport importRaster(byte[] tiff, String name, Envelope clip, Double childrenShare, boolean dryRun) {
+        double share = childrenShare == null ? BuildingPopulation.Settings.DEFAULT.childrenShare() : childrenShare;
+        Violations violations = new Violations();
+        violations.check(share > 0 && share < 1, "childrenShare", "must be more than 0 and less than 1 (got " + share + ")");
+        violations.check(name.matches("[A-Za-z0-9_.-]{1,40}"), "name", "must be 1 to 40 letters, digits, '.', '_' or '-'");
+        violations.throwIfAny();
+        Envelope box = clip != null ? clip : areasExtent();
+        List<PopulationRaster.Pixel> pixels = PopulationRaster.read(tiff, box);
+        if (pixels.isEmpty()) {
+            throw new InvalidInputException("content", "has no populated pixel inside " + box);
+        }
+        String method = String.format(Locale.ROOT, "residents: people per pixel of raster %s; children under 3 = %.1f %% "
+                + "of residents", name, share * 100);
+        List<PopulationCellInput> cells = new ArrayList<>();
+        for (PopulationRaster.Pixel pixel : pixels) {
+            double people = Math.round(pixel.people() * 100) / 100.0;
+            cells.add(new PopulationCellInput(name + "-" + pixel.column() + "-" + pixel.row(), GeoJson.write(pixel.boundary()),
+                    people, Math.round(people * share * 100) / 100.0, "raster " + name, null, true, method));
+        }
+        int inserted = 0, updated = 0;
+        for (int from = 0; from < cells.size(); from += limits.maxCellsPerUpsert()) {
+            UpsertResult written = population.upsert(cells.subList(from,
+                    Math.min(cells.size(), from + limits.maxCellsPerUpsert())));
+            inserted += written.inserted();
+            updated += written.updated();
+        }
+        if (dryRun) {
+            QuarkusTransaction.setRollbackOnly();
+        }
+        return new ImportReport(dryRun, cells.size(), inserted, updated);
+    }
+
+    private Envelope areasExtent() {
+        Object[] box = (Object[]) entityManager.createNativeQuery(
+                "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(boundary) AS e FROM area) x")
+                .getSingleResult();
+        if (box[0] == null) {
+            throw new InvalidInputException("boundingBox", "is needed: no area is held to clip the raster to; give the "
+                    + "study area's west, south, east and north, or import areas first");
+        }
+        return new Envelope(((Number) box[0]).doubleValue(), ((Number) box[2]).doubleValue(),
+                ((Number) box[1]).doubleValue(), ((Number) box[3]).doubleValue());
     }
 
     /** One row's values by column name, each problem recorded under its line and column. */
