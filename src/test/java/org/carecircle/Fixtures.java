@@ -58,6 +58,15 @@ public final class Fixtures {
         return input;
     }
 
+    /** GraphQL variables from name, value pairs; unlike Map.of, a value may be null (the argument left out). */
+    public static Map<String, Object> variables(Object... namesAndValues) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variables;
+    }
+
     public static Map<String, Object> input(Map<String, Object> input) {
         return Map.of("input", input);
     }

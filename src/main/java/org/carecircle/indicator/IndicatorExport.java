@@ -9,24 +9,28 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.carecircle.api.Csv;
 import org.carecircle.api.Downloads;
+import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
+import org.carecircle.area.AreaService;
 import org.carecircle.coverage.CoverageExport;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** Indicators as CSV, one row per area and indicator, with the same parameters as the coverage exports. */
-@Path("/export/indicators.csv")
+/** Indicators as CSV (a row per area and indicator) and GeoJSON (a feature per area), with the coverage exports' parameters. */
+@Path("/")
 public class IndicatorExport {
     @Inject
     IndicatorService service;
+    @Inject
+    AreaService areas;
 
     @GET
+    @Path("export/indicators.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response csv(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
                         @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
-        IndicatorViews.Report report = service.indicators(targetSet, parameters.read(),
-                Downloads.constant(AreaLevel.class, level, "level"), areaCode);
+        IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
         Csv csv = new Csv(List.of("area_code", "area_name", "level", "indicator", "label", "value", "numerator",
                 "denominator", "target", "met", "gap", "estimated", "target_set"));
         for (IndicatorViews.AreaIndicators area : report.areas()) {
@@ -39,5 +43,47 @@ public class IndicatorExport {
             }
         }
         return Downloads.attachment(csv.toString(), "indicators.csv");
+    }
+
+    /** One feature per area, its boundary with each indicator's value, target, met and gap as properties. */
+    @GET
+    @Path("export/indicators.geojson")
+    @Produces("application/geo+json")
+    public Response geoJson(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
+                            @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
+        IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
+        var features = GeoJson.JSON.createArrayBuilder();
+        for (IndicatorViews.AreaIndicators area : report.areas()) {
+            if (area.area() == null) {
+                continue;
+            }
+            var properties = GeoJson.JSON.createObjectBuilder().add("areaCode", area.area().code())
+                    .add("areaName", area.area().name()).add("level", area.area().level().name())
+                    .add("targetSet", report.targetSet().id()).add("residents", area.residents())
+                    .add("residentsEstimated", area.residentsEstimated());
+            for (IndicatorViews.IndicatorView value : area.indicators()) {
+                String key = value.indicator().name();
+                if (value.value() != null) {
+                    properties.add(key, value.value());
+                }
+                if (value.target() != null) {
+                    properties.add(key + "_target", value.target());
+                }
+                if (value.met() != null) {
+                    properties.add(key + "_met", value.met());
+                }
+                if (value.gap() != null) {
+                    properties.add(key + "_gap", value.gap());
+                }
+            }
+            features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
+                    .add("geometry", areas.find(area.area().code()).boundary()).add("properties", properties));
+        }
+        return Downloads.attachment(GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
+                .add("features", features).build().toString(), "indicators.geojson");
+    }
+
+    private IndicatorViews.Report report(String targetSet, String level, String areaCode, CoverageExport.Parameters parameters) {
+        return service.indicators(targetSet, parameters.read(), Downloads.constant(AreaLevel.class, level, "level"), areaCode);
     }
 }

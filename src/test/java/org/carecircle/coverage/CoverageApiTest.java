@@ -23,6 +23,7 @@ import static org.carecircle.Fixtures.createInstitution;
 import static org.carecircle.Fixtures.institution;
 import static org.carecircle.Fixtures.rectangle;
 import static org.hamcrest.Matchers.containsString;
+import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,9 +85,7 @@ class CoverageApiTest {
     }
 
     static JsonPath report(Map<String, Object> parameters) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("p", parameters);
-        return GraphQL.ok(REPORT, variables);
+        return GraphQL.ok(REPORT, variables("p", parameters));
     }
 
     @Test

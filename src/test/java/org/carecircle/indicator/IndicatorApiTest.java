@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import static org.carecircle.Fixtures.createArea;
 import static org.carecircle.Fixtures.createInstitution;
 import static org.carecircle.Fixtures.institution;
 import static org.carecircle.Fixtures.rectangle;
+import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,11 +84,7 @@ class IndicatorApiTest {
     }
 
     static JsonPath indicators(String set, String level, String code) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("set", set);
-        variables.put("level", level);
-        variables.put("code", code);
-        return GraphQL.ok(QUERY, variables);
+        return GraphQL.ok(QUERY, variables("set", set, "level", level, "code", code));
     }
 
     static Map<String, Object> indicator(JsonPath result, int area, String name) {
@@ -192,6 +188,11 @@ class IndicatorApiTest {
         String[] lines = csv.split("\r\n");
         assertTrue(lines[0].startsWith("\uFEFFarea_code,area_name,level,indicator,"));
         assertEquals(1 + 2 * Indicator.values().length, lines.length);
+        JsonPath geoJson = given().queryParam("targetSet", "CHONGQING_2025").queryParam("level", "SUBDISTRICT")
+                .get("/export/indicators.geojson").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("S1", "S2"), geoJson.getList("features.properties.areaCode"));
+        assertEquals("MultiPolygon", geoJson.getString("features[0].geometry.type"));
+        assertEquals("190 more slots", geoJson.getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
         given().queryParam("targetSet", "NOPE").get("/export/indicators.csv").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("targetSet"));
     }

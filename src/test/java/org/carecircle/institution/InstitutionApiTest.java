@@ -65,11 +65,7 @@ class InstitutionApiTest {
                 totalCount pageInfo { endCursor hasNextPage } nodes { id name } } }""";
 
     private static JsonPath page(Map<String, Object> filter, int first, String after) {
-        Map<String, Object> variables = new java.util.HashMap<>();
-        variables.put("filter", filter);
-        variables.put("first", first);
-        variables.put("after", after);
-        return GraphQL.ok(PAGE, variables);
+        return GraphQL.ok(PAGE, variables("filter", filter, "first", first, "after", after));
     }
 
     @Test

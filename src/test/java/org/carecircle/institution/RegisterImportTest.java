@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,12 +42,7 @@ class RegisterImportTest {
     }
 
     static JsonPath load(String content, String format, String coordinates, boolean dryRun) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("content", content);
-        variables.put("format", format);
-        variables.put("coordinates", coordinates);
-        variables.put("dryRun", dryRun);
-        return GraphQL.ok(IMPORT, variables);
+        return GraphQL.ok(IMPORT, variables("content", content, "format", format, "coordinates", coordinates, "dryRun", dryRun));
     }
 
     static String refused(String content) {

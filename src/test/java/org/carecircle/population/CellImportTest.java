@@ -8,10 +8,10 @@ import org.carecircle.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +31,7 @@ class CellImportTest {
     }
 
     static JsonPath load(String content, Double cellMetres, boolean dryRun) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("content", content);
-        variables.put("cellMetres", cellMetres);
-        variables.put("dryRun", dryRun);
-        return GraphQL.ok(IMPORT, variables);
+        return GraphQL.ok(IMPORT, variables("content", content, "cellMetres", cellMetres, "dryRun", dryRun));
     }
 
     @Test
