@@ -78,4 +78,22 @@ public final class Fixtures {
     public static void createArea(Map<String, Object> input) {
         GraphQL.ok(CREATE_AREA, input(input));
     }
+
+    /** The Xipu test grid: 15 × 11 cells of 0.002° from (103.9665 E, 30.7563 N), each of 100 residents. */
+    public static final double GRID_WEST = 103.9665, GRID_SOUTH = 30.7563, GRID_CELL = 0.002;
+    public static final int GRID_COLUMNS = 15, GRID_ROWS = 11;
+
+    /** Writes the Xipu test grid with {@code children} children under 3 in every cell (ids "i-j"). */
+    public static void upsertXipuGrid(double children) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int i = 0; i < GRID_COLUMNS; i++) {
+            for (int j = 0; j < GRID_ROWS; j++) {
+                double west = GRID_WEST + i * GRID_CELL, south = GRID_SOUTH + j * GRID_CELL;
+                cells.add(Map.of("cellId", i + "-" + j, "boundary", rectangle(west, south, west + GRID_CELL, south + GRID_CELL),
+                        "residents", 100.0, "childrenUnder3", children));
+            }
+        }
+        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
+                Map.of("cells", cells));
+    }
 }

@@ -1,13 +1,9 @@
 package org.carecircle.institution;
 
 import com.graphhopper.reader.ReaderElement;
-import com.graphhopper.reader.ReaderWay;
-import org.carecircle.api.GeoJson;
 import org.carecircle.network.OsmElements;
-import org.locationtech.jts.geom.Coordinate;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,30 +27,9 @@ public final class OsmChildcareReader {
     }
 
     public static List<Place> read(File osmFile) {
-        List<Place> places = new ArrayList<>();
-        List<OsmElements.Way> areas = OsmElements.ways(osmFile, OsmChildcareReader::isChildcare, node -> {
-            if (isChildcare(node)) {
-                places.add(new Place("node/" + node.getId(), node.getTag("name"), node.getTag("amenity"),
-                        node.getLat(), node.getLon(), publicOperator(node)));
-            }
-        });
-        for (OsmElements.Way area : areas) {
-            List<Coordinate> ring = new ArrayList<>();
-            for (int i = 0; i < area.latitudes().length; i++) {
-                if (!Double.isNaN(area.latitudes()[i])) {
-                    ring.add(new Coordinate(area.longitudes()[i], area.latitudes()[i]));
-                }
-            }
-            if (ring.isEmpty()) {
-                continue;
-            }
-            Coordinate centre = ring.size() >= 4 && ring.get(0).equals2D(ring.get(ring.size() - 1))
-                    ? GeoJson.FACTORY.createPolygon(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate()
-                    : GeoJson.FACTORY.createMultiPointFromCoords(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate();
-            ReaderWay way = area.way();
-            places.add(new Place("way/" + way.getId(), way.getTag("name"), way.getTag("amenity"), centre.y, centre.x,
-                    publicOperator(way)));
-        }
-        return places;
+        return OsmElements.places(osmFile, OsmChildcareReader::isChildcare).stream()
+                .map(place -> new Place(place.osmId(), place.element().getTag("name"), place.element().getTag("amenity"),
+                        place.latitude(), place.longitude(), publicOperator(place.element())))
+                .toList();
     }
 }

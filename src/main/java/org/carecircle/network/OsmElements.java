@@ -7,6 +7,8 @@ import com.graphhopper.reader.ReaderNode;
 import com.graphhopper.reader.ReaderWay;
 import com.graphhopper.reader.osm.OSMInputFile;
 import com.graphhopper.reader.osm.SkipOptions;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 
 import javax.xml.stream.XMLStreamException;
 import java.io.File;
@@ -61,6 +63,37 @@ public final class OsmElements {
             result.add(new Way(way, latitudes, longitudes));
         }
         return result;
+    }
+
+    /** A mapped place: its OSM id ("node/1", "way/2"), the element with its tags, and its centre. */
+    public record Place(String osmId, ReaderElement element, double latitude, double longitude) {
+    }
+
+    /** The nodes and ways that pass {@code wanted}, as places: a node where it is, a way at its centroid. */
+    public static List<Place> places(File osmFile, Predicate<ReaderElement> wanted) {
+        List<Place> places = new ArrayList<>();
+        List<Way> ways = ways(osmFile, wanted::test, node -> {
+            if (wanted.test(node)) {
+                places.add(new Place("node/" + node.getId(), node, node.getLat(), node.getLon()));
+            }
+        });
+        for (Way way : ways) {
+            List<Coordinate> ring = new ArrayList<>();
+            for (int i = 0; i < way.latitudes().length; i++) {
+                if (!Double.isNaN(way.latitudes()[i])) {
+                    ring.add(new Coordinate(way.longitudes()[i], way.latitudes()[i]));
+                }
+            }
+            if (ring.isEmpty()) {
+                continue;
+            }
+            GeometryFactory factory = new GeometryFactory();
+            Coordinate centre = ring.size() >= 4 && ring.get(0).equals2D(ring.get(ring.size() - 1))
+                    ? factory.createPolygon(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate()
+                    : factory.createMultiPointFromCoords(ring.toArray(Coordinate[]::new)).getCentroid().getCoordinate();
+            places.add(new Place("way/" + way.way().getId(), way.way(), centre.y, centre.x));
+        }
+        return places;
     }
 
     /** Calls {@code action} for every element not skipped, in file order (nodes, then ways, then relations). */

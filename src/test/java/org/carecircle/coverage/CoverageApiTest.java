@@ -16,12 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.carecircle.Fixtures.GRID_CELL;
+import static org.carecircle.Fixtures.GRID_COLUMNS;
+import static org.carecircle.Fixtures.GRID_ROWS;
+import static org.carecircle.Fixtures.GRID_SOUTH;
+import static org.carecircle.Fixtures.GRID_WEST;
 import static org.carecircle.Fixtures.area;
 import static org.carecircle.Fixtures.classGroup;
 import static org.carecircle.Fixtures.createArea;
 import static org.carecircle.Fixtures.createInstitution;
 import static org.carecircle.Fixtures.institution;
 import static org.carecircle.Fixtures.rectangle;
+import static org.carecircle.Fixtures.upsertXipuGrid;
 import static org.hamcrest.Matchers.containsString;
 import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CoverageApiTest {
     static final File XIPU = new File("../shared/data/osm/chengdu-xipu.osm");
-    static final double WEST = 103.9665, SOUTH = 30.7563, SIZE = 0.002;
-    static final int COLUMNS = 15, ROWS = 11;
+    static final double WEST = GRID_WEST, SOUTH = GRID_SOUTH, SIZE = GRID_CELL;
+    static final int COLUMNS = GRID_COLUMNS, ROWS = GRID_ROWS;
     static final double MIDDLE = WEST + 7 * SIZE;
     static final String REPORT = """
             query($p: CoverageParameters, $level: AreaLevel) { coverage(parameters: $p, level: $level) {
@@ -68,20 +74,7 @@ class CoverageApiTest {
             input.put("kind", "KINDERGARTEN_NURSERY");
             kindergartens.add(createInstitution(input));
         }
-        upsertCells(2.0);
-    }
-
-    static void upsertCells(double children) {
-        List<Map<String, Object>> cells = new ArrayList<>();
-        for (int i = 0; i < COLUMNS; i++) {
-            for (int j = 0; j < ROWS; j++) {
-                double west = WEST + i * SIZE, south = SOUTH + j * SIZE;
-                cells.add(Map.of("cellId", i + "-" + j, "boundary", rectangle(west, south, west + SIZE, south + SIZE),
-                        "residents", 100.0, "childrenUnder3", children));
-            }
-        }
-        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
-                Map.of("cells", cells));
+        upsertXipuGrid(2.0);
     }
 
     static JsonPath report(Map<String, Object> parameters) {
@@ -152,7 +145,7 @@ class CoverageApiTest {
     void answersFollowChangesToInstitutionsAndPopulation() {
         JsonPath before = report(null);
         assertEquals(330f, before.getFloat("data.coverage.overall.childrenUnder3"), 1e-3);
-        upsertCells(4.0);
+        upsertXipuGrid(4.0);
         assertEquals(660f, report(null).getFloat("data.coverage.overall.childrenUnder3"), 1e-3);
         createInstitution(institution("new site", WEST + 0.02, SOUTH + 0.01, classGroup("TODDLER", 12, 0)));
         JsonPath after = report(null);

@@ -8,7 +8,6 @@ import org.carecircle.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import static org.carecircle.Fixtures.createArea;
 import static org.carecircle.Fixtures.createInstitution;
 import static org.carecircle.Fixtures.institution;
 import static org.carecircle.Fixtures.rectangle;
+import static org.carecircle.Fixtures.upsertXipuGrid;
 import static org.carecircle.Fixtures.variables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,16 +71,7 @@ class IndicatorApiTest {
         planned.putAll(Map.of("ownership", "PUBLIC", "status", "PLANNED"));
         createInstitution(planned);
 
-        List<Map<String, Object>> cells = new ArrayList<>();
-        for (int i = 0; i < COLUMNS; i++) {
-            for (int j = 0; j < ROWS; j++) {
-                double west0 = WEST + i * SIZE, south = SOUTH + j * SIZE;
-                cells.add(Map.of("cellId", i + "-" + j, "boundary", rectangle(west0, south, west0 + SIZE, south + SIZE),
-                        "residents", 100.0, "childrenUnder3", 2.0));
-            }
-        }
-        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
-                Map.of("cells", cells));
+        upsertXipuGrid(2.0);
     }
 
     static JsonPath indicators(String set, String level, String code) {

@@ -1,0 +1,30 @@
+package org.carecircle.planning;
+
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.util.List;
+
+/** Suggested sites in order of choice, with what each adds and costs, and the same as GeoJSON. */
+@Type("SiteSuggestion")
+public record SiteSuggestion(double minutes, int candidates,
+                             @Description("Children wanting a place, in all") double childrenWantingPlace,
+                             @Description("Of them, covered by the existing institutions within the limit") double coveredBefore,
+                             @NonNull List<@NonNull SuggestedSite> sites,
+                             @NonNull @Description("How close to the best choice the greedy one is guaranteed to be") String guarantee,
+                             @NonNull JsonObject featureCollection) {
+
+    @Type("SuggestedSite")
+    public record SuggestedSite(int rank, @NonNull String candidate, double longitude, double latitude, int slots,
+                                @Description("Children wanting a place newly covered by this site (marginal gain)")
+                                double childrenNewlyCovered,
+                                @Description("Newly covered by the sites so far") double cumulativeNewlyCovered,
+                                @Description("Share of children wanting a place covered with this site and those before")
+                                double cumulativeCoveredShare,
+                                @Description("Yubei's opening incentive, CNY, paid over two years") double openingIncentive,
+                                @Description("Operating subsidy a year for the children newly covered, CNY") double operatingSubsidyPerYear,
+                                @Description("Rent subsidy a year, CNY") double rentSubsidyPerYear) {
+    }
+}

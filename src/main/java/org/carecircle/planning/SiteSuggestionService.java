@@ -1,0 +1,209 @@
+package org.carecircle.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.carecircle.api.ApiLimits;
+import org.carecircle.api.GeoJson;
+import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.Violations;
+import org.carecircle.coverage.Coverage;
+import org.carecircle.coverage.CoverageAnalysis;
+import org.carecircle.coverage.CoverageParameters;
+import org.carecircle.coverage.CoverageService;
+import org.carecircle.coverage.TravelTimes;
+import org.carecircle.network.NetworkLoader;
+import org.carecircle.network.NetworkPoint;
+import org.carecircle.network.NetworkService;
+import org.carecircle.network.NetworkSettings;
+import org.carecircle.network.OsmElements;
+import org.carecircle.network.PointLinks;
+import org.carecircle.network.WalkingProfile;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Point;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where new sites would close the most gap: candidates from the planner, the population grid or
+ * OSM, each one's walking reach computed, then {@link SiteSelection} on the demand the existing
+ * institutions leave uncovered.
+ */
+@ApplicationScoped
+public class SiteSuggestionService {
+    private static final Logger LOG = Logger.getLogger(SiteSuggestionService.class);
+    static final int MAX_CANDIDATES = 10_000;
+    static final int DEFAULT_SLOTS = 60;
+    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
+
+    @Inject
+    CoverageService coverage;
+    @Inject
+    NetworkService networks;
+    @Inject
+    NetworkSettings networkSettings;
+    @Inject
+    ApiLimits limits;
+
+    /** A candidate on the network: its label, where it is, where it joins the network, its slots. */
+    record Candidate(String label, double latitude, double longitude, NetworkPoint snapped, int slots) {
+    }
+
+    public SiteSuggestion suggest(SiteSuggestionInput input) {
+        Violations violations = new Violations();
+        double minutes = input.minutes() == null ? 15 : input.minutes();
+        CoverageParameters parameters = (input.parameters() == null ? CoverageParameters.DEFAULT : input.parameters())
+                .withMinutes(List.of(minutes));
+        Coverage.Settings settings = coverage.settings(parameters, violations);
+        int slots = input.slotsPerSite() == null ? DEFAULT_SLOTS : input.slotsPerSite();
+        violations.check(slots >= 1 && slots <= 1000, "slotsPerSite", "must be from 1 to 1000 (got " + slots + ")");
+        if (input.coverageTarget() != null) {
+            violations.check(input.coverageTarget() > 0 && input.coverageTarget() <= 1, "coverageTarget",
+                    "must be more than 0 and at most 1 (got " + input.coverageTarget() + ")");
+        }
+        double minDistance = input.minDistanceMetres() == null ? 0 : input.minDistanceMetres();
+        violations.check(minDistance >= 0 && minDistance <= 10_000, "minDistanceMetres",
+                "must be from 0 to 10000 (got " + minDistance + ")");
+        if (input.boundingBox() != null) {
+            input.boundingBox().validate("boundingBox", limits.maxBoundingBoxDegrees(), violations);
+        }
+        CandidateSource source = input.candidates() == null ? CandidateSource.POPULATION_CELLS : input.candidates();
+        violations.check(source != CandidateSource.POINTS || input.points() != null && !input.points().isEmpty(), "points",
+                "give at least one candidate point with candidates: POINTS");
+        violations.throwIfAny();
+
+        Coverage base = coverage.coverage(settings);
+        CoverageAnalysis analysis = base.analysis();
+        double[] uncovered = new double[base.cells().size()];
+        double demand = 0, coveredBefore = 0;
+        for (int c = 0; c < uncovered.length; c++) {
+            uncovered[c] = analysis.demand()[c] - analysis.covered(c, 0);
+            demand += analysis.demand()[c];
+            coveredBefore += analysis.covered(c, 0);
+        }
+        NetworkLoader.Loaded network = networks.require();
+        List<Candidate> candidates = candidates(input, source, slots, base, uncovered, network, settings.profile(), violations);
+        violations.check(!candidates.isEmpty(), "candidates", "no candidate lies on the walking network"
+                + (input.boundingBox() != null ? " inside the box" : ""));
+        violations.check(candidates.size() <= MAX_CANDIDATES, "candidates", candidates.size() + " candidates, more than the "
+                + MAX_CANDIDATES + " one suggestion weighs; give a boundingBox");
+        int count = input.sites() == null ? Math.min(15, candidates.size()) : input.sites();
+        violations.check(count >= 1 && count <= candidates.size(), "sites",
+                "must be from 1 to the " + candidates.size() + " candidates (got " + count + ")");
+        violations.throwIfAny();
+
+        long start = System.nanoTime();
+        PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
+        TravelTimes reach = TravelTimes.catchments(network.network(), links,
+                candidates.stream().map(Candidate::snapped).toList(), minutes * settings.metresPerMinute());
+        double[] candidateSlots = candidates.stream().mapToDouble(Candidate::slots).toArray();
+        double target = input.coverageTarget() == null ? Double.POSITIVE_INFINITY
+                : Math.max(0, input.coverageTarget() * demand - coveredBefore);
+        List<SiteSelection.Choice> choices = SiteSelection.choose(reach, candidateSlots, uncovered, count, target,
+                tooClose(candidates, minDistance));
+        LOG.infof("Site suggestion: %d of %d candidates chosen in %d ms", choices.size(), candidates.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return answer(minutes, candidates, choices, demand, coveredBefore, input.inclusive() == null || input.inclusive());
+    }
+
+    private List<Candidate> candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,
+                                       double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
+                                       Violations violations) {
+        Envelope box = input.boundingBox() == null ? null : input.boundingBox().toPolygon().getEnvelopeInternal();
+        List<Candidate> found = new ArrayList<>();
+        switch (source) {
+            case POINTS -> {
+                for (int i = 0; i < input.points().size(); i++) {
+                    SiteSuggestionInput.CandidateInput point = input.points().get(i);
+                    Point location = GeoJson.readPoint(point.location(), "points[" + i + "].location", violations);
+                    Integer own = point.slots();
+                    violations.check(own == null || own >= 1 && own <= 1000, "points[" + i + "].slots",
+                            "must be from 1 to 1000 (got " + own + ")");
+                    if (location != null) {
+                        add(found, "point " + (i + 1), location.getY(), location.getX(), own == null ? slots : own, box,
+                                network, profile);
+                    }
+                }
+            }
+            case POPULATION_CELLS -> {
+                for (int c = 0; c < uncovered.length; c++) {
+                    if (uncovered[c] > 1e-3) {
+                        add(found, "cell " + base.cells().cellId[c], base.cells().latitude[c], base.cells().longitude[c],
+                                slots, box, network, profile);
+                    }
+                }
+            }
+            case OSM -> {
+                for (OsmElements.Place place : OsmCandidates.read(networkSettings.osmFile()
+                        .orElseThrow(() -> new InvalidInputException("candidates", "no OSM extract is configured")).toFile())) {
+                    String name = place.element().getTag("name");
+                    add(found, "OSM " + place.osmId() + (name == null ? "" : " " + name), place.latitude(), place.longitude(),
+                            slots, box, network, profile);
+                }
+            }
+        }
+        violations.throwIfAny();
+        return found;
+    }
+
+    private void add(List<Candidate> found, String label, double latitude, double longitude, int slots, Envelope box,
+                     NetworkLoader.Loaded network, WalkingProfile profile) {
+        if (box != null && !box.contains(longitude, latitude)) {
+            return;
+        }
+        NetworkPoint snapped = network.snapper().snap(latitude, longitude, profile);
+        if (snapped != null && snapped.distance() <= networkSettings.maxSnapMetres()) {
+            found.add(new Candidate(label, latitude, longitude, snapped, slots));
+        }
+    }
+
+    private static SiteSelection.TooClose tooClose(List<Candidate> candidates, double metres) {
+        if (metres <= 0) {
+            return SiteSelection.TooClose.NEVER;
+        }
+        return (candidate, chosen) -> chosen.stream().anyMatch(choice ->
+                distance(candidates.get(candidate), candidates.get(choice.candidate())) < metres);
+    }
+
+    private static double distance(Candidate a, Candidate b) {
+        double north = (a.latitude() - b.latitude()) * METRES_PER_DEGREE;
+        double east = (a.longitude() - b.longitude()) * METRES_PER_DEGREE * Math.cos(Math.toRadians(a.latitude()));
+        return Math.sqrt(north * north + east * east);
+    }
+
+    private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
+                                         double demand, double coveredBefore, boolean inclusive) {
+        List<SiteSuggestion.SuggestedSite> sites = new ArrayList<>();
+        var features = GeoJson.JSON.createArrayBuilder();
+        for (int rank = 1; rank <= choices.size(); rank++) {
+            SiteSelection.Choice choice = choices.get(rank - 1);
+            Candidate candidate = candidates.get(choice.candidate());
+            SiteCosts costs = SiteCosts.of(candidate.slots(), choice.gain(), inclusive);
+            SiteSuggestion.SuggestedSite site = new SiteSuggestion.SuggestedSite(rank, candidate.label(),
+                    candidate.longitude(), candidate.latitude(), candidate.slots(), round(choice.gain()),
+                    round(choice.cumulative()), demand > 0 ? round((coveredBefore + choice.cumulative()) / demand) : 0,
+                    costs.openingIncentive(), costs.operatingSubsidyPerYear(), costs.rentSubsidyPerYear());
+            sites.add(site);
+            features.add(GeoJson.feature(GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude())),
+                    GeoJson.JSON.createObjectBuilder().add("rank", rank).add("candidate", site.candidate())
+                            .add("slots", site.slots()).add("childrenNewlyCovered", site.childrenNewlyCovered())
+                            .add("cumulativeCoveredShare", site.cumulativeCoveredShare())
+                            .add("openingIncentive", site.openingIncentive())
+                            .add("operatingSubsidyPerYear", site.operatingSubsidyPerYear())
+                            .add("rentSubsidyPerYear", site.rentSubsidyPerYear()).build()));
+        }
+        String guarantee = String.format(Locale.ROOT, "Greedy with lazy evaluation on exact gains: the %d sites cover at "
+                + "least %.1f %% of what the best %d candidates could (1 − (1 − 1/K)^K; covered demand is submodular)",
+                choices.size(), 100 * (1 - Math.pow(1 - 1.0 / Math.max(1, choices.size()), Math.max(1, choices.size()))),
+                choices.size());
+        return new SiteSuggestion(minutes, candidates.size(), round(demand), round(coveredBefore), sites, guarantee,
+                GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

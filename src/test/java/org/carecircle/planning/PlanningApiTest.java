@@ -1,0 +1,109 @@
+package org.carecircle.planning;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.carecircle.GraphQL;
+import org.carecircle.TestDatabase;
+import org.carecircle.institution.OsmChildcareReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+import static org.carecircle.Fixtures.classGroup;
+import static org.carecircle.Fixtures.createInstitution;
+import static org.carecircle.Fixtures.institution;
+import static org.carecircle.Fixtures.point;
+import static org.carecircle.Fixtures.upsertXipuGrid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Site suggestions on the Xipu extract: the grid of 165 cells with 2 children each (79.2 wanting a
+ * place at the default 24 %) and one existing kindergarten of 20 slots.
+ */
+@QuarkusTest
+class PlanningApiTest {
+    static final String SUGGEST = """
+            query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
+              minutes candidates childrenWantingPlace coveredBefore guarantee featureCollection
+              sites { rank candidate longitude latitude slots childrenNewlyCovered cumulativeNewlyCovered
+                      cumulativeCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
+
+    @Inject
+    TestDatabase database;
+
+    @BeforeEach
+    void prepare() {
+        database.clear();
+        OsmChildcareReader.Place first = OsmChildcareReader.read(new File("../shared/data/osm/chengdu-xipu.osm")).get(0);
+        createInstitution(institution("existing", first.longitude(), first.latitude(), classGroup("OLDER_TODDLER", 20, 0)));
+        upsertXipuGrid(2.0);
+    }
+
+    static JsonPath suggest(Map<String, Object> input) {
+        return GraphQL.ok(SUGGEST, Map.of("input", input));
+    }
+
+    @Test
+    void aSmallSiteInAPopulatedPlaceFillsItsSlots() {
+        JsonPath result = suggest(Map.of("candidates", "POINTS", "sites", 1,
+                "points", List.of(Map.of("location", point(103.985, 30.77), "slots", 5))));
+        assertEquals(79.2f, result.getFloat("data.suggestSites.childrenWantingPlace"), 1e-3);
+        float before = result.getFloat("data.suggestSites.coveredBefore");
+        assertTrue(before > 0 && before <= 20 + 1e-3, "the kindergarten's 20 slots at most: " + before);
+        assertEquals(5f, result.getFloat("data.suggestSites.sites[0].childrenNewlyCovered"), 1e-3);
+        assertEquals((before + 5) / 79.2f, result.getFloat("data.suggestSites.sites[0].cumulativeCoveredShare"), 1e-3);
+        // Yubei: 3,000 CNY a slot; (900 + 2·800 + 3·700) / 6 = 766.67 CNY a child a year; 720 CNY a slot a year
+        assertEquals(15_000f, result.getFloat("data.suggestSites.sites[0].openingIncentive"));
+        assertEquals(3_833f, result.getFloat("data.suggestSites.sites[0].operatingSubsidyPerYear"));
+        assertEquals(3_600f, result.getFloat("data.suggestSites.sites[0].rentSubsidyPerYear"));
+        assertEquals(1, result.getList("data.suggestSites.featureCollection.features").size());
+        assertEquals(1, database.count("institution"), "a suggestion writes nothing");
+    }
+
+    @Test
+    void aSecondSiteOnTheSameSpotAddsNothingAndIsNotChosen() {
+        Map<String, Object> spot = Map.of("location", point(103.985, 30.77), "slots", 200);
+        JsonPath result = suggest(Map.of("candidates", "POINTS", "sites", 2, "points", List.of(spot, spot)));
+        assertEquals(1, result.getList("data.suggestSites.sites").size());
+    }
+
+    @Test
+    void cellsAsCandidatesGainLessAndLessUpToATarget() {
+        JsonPath result = suggest(Map.of("sites", 4, "slotsPerSite", 10, "minDistanceMetres", 500));
+        List<Float> gains = result.getList("data.suggestSites.sites.childrenNewlyCovered", Float.class);
+        assertEquals(4, gains.size());
+        for (int i = 1; i < gains.size(); i++) {
+            assertTrue(gains.get(i) <= gains.get(i - 1) + 1e-3, gains.toString());
+        }
+        List<Float> longitudes = result.getList("data.suggestSites.sites.longitude", Float.class);
+        List<Float> latitudes = result.getList("data.suggestSites.sites.latitude", Float.class);
+        for (int i = 0; i < longitudes.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                double north = (latitudes.get(i) - latitudes.get(j)) * 111_195;
+                double east = (longitudes.get(i) - longitudes.get(j)) * 111_195 * Math.cos(Math.toRadians(30.77));
+                assertTrue(Math.hypot(north, east) >= 500, "sites " + i + " and " + j + " closer than 500 m");
+            }
+        }
+        float before = result.getFloat("data.suggestSites.coveredBefore");
+        JsonPath reached = suggest(Map.of("sites", 10, "slotsPerSite", 10, "coverageTarget", (before + 1) / 79.2));
+        assertEquals(1, reached.getList("data.suggestSites.sites").size());
+        assertTrue(reached.getString("data.suggestSites.guarantee").contains("63.2 %")
+                || reached.getString("data.suggestSites.guarantee").contains("100.0 %"));
+    }
+
+    @Test
+    void badRequestsAreRefusedByName() {
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("sites", 0))).contains("sites"));
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("candidates", "POINTS"))).contains("points"));
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("candidates", "POINTS", "sites", 2,
+                "points", List.of(Map.of("location", point(103.985, 30.77)))))).contains("sites"));
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("boundingBox",
+                Map.of("west", 10.0, "south", 10.0, "east", 10.1, "north", 10.1)))).contains("candidates"));
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("coverageTarget", 1.5))).contains("coverageTarget"));
+    }
+}
