@@ -23,7 +23,8 @@ public class TestDatabase {
     @Transactional
     void truncate() {
         entityManager.createNativeQuery(
-                "TRUNCATE area, institution, institution_service_mode, class_group, institution_catchment, population_cell RESTART IDENTITY CASCADE")
+                "TRUNCATE area, institution, institution_service_mode, class_group, institution_catchment, population_cell, scenario "
+                                + "RESTART IDENTITY CASCADE")
                 .executeUpdate();
     }
 

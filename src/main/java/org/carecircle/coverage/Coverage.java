@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * One finished analysis with everything needed to answer about it: the parameters as applied, the
- * data it ran on, the institutions counted (and those too far from any walkable way), and the sums.
+ * data it ran on (a scenario's changes applied), the institutions counted (and those too far from
+ * any walkable way), the sums, and every institution whatever its status, for indicators.
  */
 public record Coverage(Settings settings, CoverageData.Cells cells, List<CoverageData.Site> sites,
                        List<CoverageData.Site> sitesOffNetwork, CoverageAnalysis analysis, CoverageAnalysis.Sums sums,
-                       int cellsOffNetwork) {
+                       int cellsOffNetwork, List<CoverageData.Site> allSites) {
 
     /** Validated parameters with every default filled in: the cache key of an analysis. */
     public record Settings(List<Double> minutes, double speedKmh, WalkingProfile profile, double takeUpRate,
-                           CapacityMode capacity, InstitutionSelection institutions) {
+                           CapacityMode capacity, InstitutionSelection institutions, String scenario) {
         public double metresPerMinute() {
             return speedKmh * 1000 / 60;
         }

@@ -3,6 +3,8 @@ package org.carecircle.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.carecircle.api.GeoJson;
+import org.carecircle.api.InvalidInputException;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.institution.InstitutionKind;
 import org.carecircle.institution.InstitutionStatus;
@@ -11,6 +13,8 @@ import org.carecircle.network.NetworkLoader;
 import org.carecircle.network.PointLinks;
 import org.carecircle.network.WalkingProfile;
 import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -90,6 +94,49 @@ public class CoverageData {
             boundary = new Polygon[count];
         }
 
+        /** The same cells with other people in them: everything else, links and neighbours included, is shared. */
+        private Cells(Cells base, double[] residents, double[] childrenUnder3) {
+            this.versions = base.versions;
+            this.areas = base.areas;
+            this.cellId = base.cellId;
+            this.latitude = base.latitude;
+            this.longitude = base.longitude;
+            this.residents = residents;
+            this.childrenUnder3 = childrenUnder3;
+            this.estimated = base.estimated;
+            this.area = base.area;
+            this.boundary = base.boundary;
+            this.links.putAll(base.links);
+            this.neighbours = base.neighbours();
+        }
+
+        /** A copy with people added where a scenario builds homes; a place no cell holds is an error. */
+        Cells withPeople(List<Adjustments.AddedPeople> added) {
+            double[] people = residents.clone();
+            double[] children = childrenUnder3.clone();
+            for (Adjustments.AddedPeople estate : added) {
+                int cell = cellAt(estate.latitude(), estate.longitude());
+                if (cell < 0) {
+                    throw new InvalidInputException("scenario", "an estate at " + estate.longitude()
+                            + ", " + estate.latitude() + " lies in no population cell");
+                }
+                people[cell] += estate.residents();
+                children[cell] += estate.childrenUnder3();
+            }
+            return new Cells(this, people, children);
+        }
+
+        /** The cell whose boundary holds the place, or -1. */
+        public int cellAt(double latitude, double longitude) {
+            Point point = GeoJson.FACTORY.createPoint(new Coordinate(longitude, latitude));
+            for (int c = 0; c < boundary.length; c++) {
+                if (boundary[c].covers(point)) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
         public int size() {
             return cellId.length;
         }
@@ -127,6 +174,18 @@ public class CoverageData {
     public record Site(long id, String name, double latitude, double longitude, int area, InstitutionStatus status,
                        Ownership ownership, InstitutionKind kind, boolean inclusive, boolean openToPublic, Integer grade,
                        boolean demonstration, long slots, long enrolled, long under2Slots, boolean estimated) {
+        /** A proposed institution of a scenario, operating, in the area {@code area}. */
+        static Site proposed(long id, Adjustments.AddedSite added, int area) {
+            return new Site(id, added.name(), added.latitude(), added.longitude(), area, InstitutionStatus.OPERATING,
+                    added.ownership(), added.kind(), added.inclusive(), true, null, false, added.slots(), added.enrolled(),
+                    added.under2Slots(), false);
+        }
+
+        Site resized(long[] totals) {
+            return new Site(id, name, latitude, longitude, area, status, ownership, kind, inclusive, openToPublic, grade,
+                    demonstration, totals[0], totals[1], totals[2], estimated);
+        }
+
         boolean selected(InstitutionSelection selection) {
             return status == selection.status()
                     && (!selection.inclusiveOnly() || inclusive)
@@ -205,7 +264,7 @@ public class CoverageData {
             areaIndex.put(areas.id()[a], a);
         }
         Cells loaded = new Cells(versions, areas, rows.size());
-        WKBReader reader = new WKBReader(org.carecircle.api.GeoJson.FACTORY);
+        WKBReader reader = new WKBReader(GeoJson.FACTORY);
         try {
             for (int c = 0; c < rows.size(); c++) {
                 Object[] row = rows.get(c);
@@ -223,6 +282,21 @@ public class CoverageData {
         }
         LOG.infof("Loaded %d population cells in %d ms", rows.size(), (System.nanoTime() - start) / 1_000_000);
         return loaded;
+    }
+
+    /** The deepest area holding the place (as the database assigns institutions), or -1. */
+    public int areaAt(double latitude, double longitude, Areas areas) {
+        Object id = entityManager.createNativeQuery("SELECT containing_area(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))")
+                .setParameter("lon", longitude).setParameter("lat", latitude).getSingleResult();
+        if (id == null) {
+            return -1;
+        }
+        for (int a = 0; a < areas.size(); a++) {
+            if (areas.id()[a] == ((Number) id).longValue()) {
+                return a;
+            }
+        }
+        return -1;
     }
 
     public List<Site> sites(Areas areas) {

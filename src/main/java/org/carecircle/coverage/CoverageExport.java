@@ -46,13 +46,15 @@ public class CoverageExport {
         Boolean publicOnly;
         @QueryParam("includeStaffOnly")
         Boolean includeStaffOnly;
+        @QueryParam("scenario")
+        String scenario;
 
         public CoverageParameters read() {
             return new CoverageParameters(minutes == null || minutes.isEmpty() ? null : minutes, speedKmh,
                     Downloads.constant(WalkingProfile.class, profile, "profile"), takeUpRate,
                     Downloads.constant(CapacityMode.class, capacity, "capacity"),
                     new InstitutionSelection(Downloads.constant(InstitutionStatus.class, status, "status"), inclusiveOnly, publicOnly,
-                            includeStaffOnly));
+                            includeStaffOnly), scenario);
         }
     }
 

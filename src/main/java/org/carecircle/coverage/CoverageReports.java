@@ -93,17 +93,8 @@ public final class CoverageReports {
 
     /** Gap areas for one of the analysis's limits, the largest {@code first} with outlines. */
     public static CoverageViews.GapReport gaps(Coverage coverage, int limit, boolean withCapacity, int first) {
-        CoverageAnalysis analysis = coverage.analysis();
         CoverageData.Cells cells = coverage.cells();
-        double[] uncovered = new double[cells.size()];
-        for (int c = 0; c < uncovered.length; c++) {
-            uncovered[c] = withCapacity ? analysis.demand()[c] - analysis.covered(c, limit)
-                    : analysis.within(c, limit) ? 0 : cells.childrenUnder3[c];
-            // allocation sums can leave dust; a gap is at least a thousandth of a child
-            uncovered[c] = uncovered[c] > 1e-3 ? uncovered[c] : 0;
-        }
-        List<GapAreas.Gap> all = GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3,
-                analysis.times().nearestCost, cells.area);
+        List<GapAreas.Gap> all = gapsOf(coverage, limit, withCapacity);
         List<CoverageViews.GapArea> gaps = new ArrayList<>();
         var features = GeoJson.JSON.createArrayBuilder();
         double total = 0;
@@ -139,6 +130,23 @@ public final class CoverageReports {
                 .add("features", features).build();
         return new CoverageViews.GapReport(coverage.settings().minutes().get(limit), withCapacity, all.size(), round(total),
                 gaps, collection);
+    }
+
+    /**
+     * Every gap area of one limit, largest first: cells with children under 3 outside it, or with
+     * capacity, children wanting a place who get none within it.
+     */
+    public static List<GapAreas.Gap> gapsOf(Coverage coverage, int limit, boolean withCapacity) {
+        CoverageAnalysis analysis = coverage.analysis();
+        CoverageData.Cells cells = coverage.cells();
+        double[] uncovered = new double[cells.size()];
+        for (int c = 0; c < uncovered.length; c++) {
+            uncovered[c] = withCapacity ? analysis.demand()[c] - analysis.covered(c, limit)
+                    : analysis.within(c, limit) ? 0 : cells.childrenUnder3[c];
+            // allocation sums can leave dust; a gap is at least a thousandth of a child
+            uncovered[c] = uncovered[c] > 1e-3 ? uncovered[c] : 0;
+        }
+        return GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3, analysis.times().nearestCost, cells.area);
     }
 
     static Double share(double part, double whole) {

@@ -36,8 +36,11 @@ public class CoverageService {
     NetworkSettings networkSettings;
     @Inject
     ApiLimits apiLimits;
+    @Inject
+    Adjustments.Source scenarios;
 
-    private record Key(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network) {
+    private record Key(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network,
+                       long scenarioVersion) {
     }
 
     private final Map<Key, Coverage> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -60,7 +63,8 @@ public class CoverageService {
         return new Coverage.Settings(Arrays.stream(limits.values()).boxed().toList(), limits.speedKmh(),
                 given.profile() == null ? WalkingProfile.FOOT : given.profile(), takeUp,
                 given.capacity() == null ? CapacityMode.SLOTS : given.capacity(),
-                (given.institutions() == null ? InstitutionSelection.DEFAULT : given.institutions()).normalised());
+                (given.institutions() == null ? InstitutionSelection.DEFAULT : given.institutions()).normalised(),
+                given.scenario());
     }
 
     public Coverage coverage(CoverageParameters parameters) {
@@ -72,15 +76,16 @@ public class CoverageService {
 
     public Coverage coverage(Coverage.Settings settings) {
         NetworkLoader.Loaded network = networks.require();
+        Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
         CoverageData.Versions versions = data.versions();
-        Key key = new Key(settings, versions, network);
+        Key key = new Key(settings, versions, network, scenario == null ? 0 : scenario.version());
         synchronized (cache) {
             Coverage cached = cache.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        Coverage computed = compute(settings, versions, network);
+        Coverage computed = compute(settings, versions, network, scenario);
         synchronized (cache) {
             cache.put(key, computed);
         }
@@ -103,14 +108,20 @@ public class CoverageService {
         return CoverageReports.gaps(coverage(settings), limit, Boolean.TRUE.equals(withCapacity), count);
     }
 
-    private Coverage compute(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network) {
+    private Coverage compute(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network,
+                             Adjustments scenario) {
         long start = System.nanoTime();
         CoverageData.Cells cells = data.cells(versions);
+        List<CoverageData.Site> all = data.sites(cells.areas);
+        if (scenario != null) {
+            cells = cells.withPeople(scenario.people());
+            all = adjusted(all, scenario, cells.areas);
+        }
         PointLinks links = cells.links(network, settings.profile(), networkSettings.maxSnapMetres());
         List<CoverageData.Site> counted = new ArrayList<>();
         List<CoverageData.Site> offNetwork = new ArrayList<>();
         List<NetworkPoint> origins = new ArrayList<>();
-        for (CoverageData.Site site : data.sites(cells.areas)) {
+        for (CoverageData.Site site : all) {
             if (!site.selected(settings.institutions())) {
                 continue;
             }
@@ -133,6 +144,22 @@ public class CoverageService {
             unlinked += links.linked(c) ? 0 : 1;
         }
         LOG.infof("Coverage done in %d ms", (System.nanoTime() - start) / 1_000_000);
-        return new Coverage(settings, cells, counted, offNetwork, analysis, sums, unlinked);
+        return new Coverage(settings, cells, counted, offNetwork, analysis, sums, unlinked, all);
+    }
+
+    /** The institutions as the scenario has them: some taken out, some resized, proposed ones added. */
+    private List<CoverageData.Site> adjusted(List<CoverageData.Site> base, Adjustments scenario, CoverageData.Areas areas) {
+        List<CoverageData.Site> sites = new ArrayList<>();
+        for (CoverageData.Site site : base) {
+            if (!scenario.removed().contains(site.id())) {
+                long[] totals = scenario.resized().get(site.id());
+                sites.add(totals == null ? site : site.resized(totals));
+            }
+        }
+        for (int i = 0; i < scenario.added().size(); i++) {
+            Adjustments.AddedSite added = scenario.added().get(i);
+            sites.add(CoverageData.Site.proposed(-(i + 1), added, data.areaAt(added.latitude(), added.longitude(), areas)));
+        }
+        return sites;
     }
 }

@@ -30,8 +30,6 @@ public class IndicatorService {
 
     @Inject
     CoverageService coverageService;
-    @Inject
-    CoverageData data;
 
     private final Map<String, TargetSet> targetSets = TargetSet.bundled();
 
@@ -58,7 +56,7 @@ public class IndicatorService {
                 throw new NotFoundException("areaCode", "area " + areaCode);
             }
         }
-        List<CoverageData.Site> operating = data.sites(areas).stream()
+        List<CoverageData.Site> operating = coverage.allSites().stream()
                 .filter(site -> site.status() == InstitutionStatus.OPERATING).toList();
         List<IndicatorViews.AreaIndicators> result = new ArrayList<>();
         if (only < 0 && level == null) {

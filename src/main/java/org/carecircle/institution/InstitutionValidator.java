@@ -29,7 +29,8 @@ public final class InstitutionValidator {
         return location;
     }
 
-    private static void classGroups(List<ClassGroupInput> groups, String field, Violations violations) {
+    /** The class groups' rules: one per age group, no negative counts, enrolled at most slots. */
+    public static void classGroups(List<ClassGroupInput> groups, String field, Violations violations) {
         if (groups == null) {
             return;
         }

@@ -22,7 +22,10 @@ public record SiteSuggestionInput(
         Integer slotsPerSite,
         @Description("No two chosen sites closer than this, in metres as the crow flies (default 0)") Double minDistanceMetres,
         @Description("The new sites are inclusive (default true): only they earn Yubei's subsidies") Boolean inclusive,
-        @Description("Speed, profile, take-up, capacity and which existing institutions count") CoverageParameters parameters) {
+        @Description("Speed, profile, take-up, capacity, which existing institutions count, and a scenario to start from")
+        CoverageParameters parameters,
+        @Description("Also store the chosen sites as proposed PUBLIC COMMUNITY institutions of a scenario of this name "
+                + "(planner only)") String saveAs) {
 
     @Input("CandidateInput")
     public record CandidateInput(@Description("GeoJSON Point") JsonObject location, Integer slots) {

@@ -2,6 +2,8 @@ package org.carecircle.planning;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
@@ -11,6 +13,10 @@ import org.carecircle.coverage.CoverageAnalysis;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.coverage.TravelTimes;
+import org.carecircle.institution.AgeGroup;
+import org.carecircle.institution.ClassGroupInput;
+import org.carecircle.institution.InstitutionKind;
+import org.carecircle.institution.Ownership;
 import org.carecircle.network.NetworkLoader;
 import org.carecircle.network.NetworkPoint;
 import org.carecircle.network.NetworkService;
@@ -47,6 +53,10 @@ public class SiteSuggestionService {
     NetworkSettings networkSettings;
     @Inject
     ApiLimits limits;
+    @Inject
+    ScenarioService scenarios;
+    @Inject
+    SecurityIdentity identity;
 
     /** A candidate on the network: its label, where it is, where it joins the network, its slots. */
     record Candidate(String label, double latitude, double longitude, NetworkPoint snapped, int slots) {
@@ -106,7 +116,35 @@ public class SiteSuggestionService {
                 tooClose(candidates, minDistance));
         LOG.infof("Site suggestion: %d of %d candidates chosen in %d ms", choices.size(), candidates.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return answer(minutes, candidates, choices, demand, coveredBefore, input.inclusive() == null || input.inclusive());
+        boolean inclusive = input.inclusive() == null || input.inclusive();
+        if (input.saveAs() != null) {
+            save(input.saveAs(), candidates, choices, inclusive);
+        }
+        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive);
+    }
+
+    /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
+    private void save(String name, List<Candidate> candidates, List<SiteSelection.Choice> choices, boolean inclusive) {
+        if (!identity.hasRole("planner")) {
+            throw new ForbiddenException("saveAs needs the planner role");
+        }
+        List<ScenarioInput.ProposedInstitution> proposed = new ArrayList<>();
+        for (int rank = 1; rank <= choices.size(); rank++) {
+            Candidate candidate = candidates.get(choices.get(rank - 1).candidate());
+            int infants = candidate.slots() / 6, toddlers = candidate.slots() / 3;
+            List<ClassGroupInput> groups = new ArrayList<>();
+            for (ClassGroupInput group : List.of(new ClassGroupInput(AgeGroup.INFANT, null, infants, 0),
+                    new ClassGroupInput(AgeGroup.TODDLER, null, toddlers, 0),
+                    new ClassGroupInput(AgeGroup.OLDER_TODDLER, null, candidate.slots() - infants - toddlers, 0))) {
+                if (group.slots() > 0) {
+                    groups.add(group);
+                }
+            }
+            proposed.add(new ScenarioInput.ProposedInstitution("Suggested site " + rank + " (" + candidate.label() + ")",
+                    GeoJson.write(GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude()))),
+                    Ownership.PUBLIC, InstitutionKind.COMMUNITY, inclusive, groups));
+        }
+        scenarios.save(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
     }
 
     private List<Candidate> candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,

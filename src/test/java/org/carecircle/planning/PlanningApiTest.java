@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class PlanningApiTest {
-    static final String SUGGEST = """
+    public static final String SUGGEST = """
             query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
               minutes candidates childrenWantingPlace coveredBefore guarantee featureCollection
               sites { rank candidate longitude latitude slots childrenNewlyCovered cumulativeNewlyCovered

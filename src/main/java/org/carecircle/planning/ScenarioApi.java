@@ -1,0 +1,115 @@
+package org.carecircle.planning;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.carecircle.api.Violations;
+import org.carecircle.coverage.Coverage;
+import org.carecircle.coverage.CoverageParameters;
+import org.carecircle.coverage.CoverageReports;
+import org.carecircle.coverage.CoverageService;
+import org.carecircle.coverage.GapAreas;
+import org.carecircle.indicator.IndicatorService;
+import org.carecircle.indicator.IndicatorViews;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@GraphQLApi
+public class ScenarioApi {
+    @Inject
+    ScenarioService scenarios;
+    @Inject
+    CoverageService coverage;
+    @Inject
+    IndicatorService indicators;
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Stores a scenario (replacing one of the same name): proposed institutions, closed or resized ones, "
+            + "new estates. The base data is never changed; every coverage, gap and indicator query takes the scenario's "
+            + "name as parameters.scenario.")
+    public ScenarioComparison.@NonNull Summary saveScenario(@NonNull ScenarioInput input) {
+        return ScenarioComparison.Summary.of(scenarios.save(input));
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    public boolean deleteScenario(@NonNull String name) {
+        return scenarios.delete(name);
+    }
+
+    @Query
+    public @NonNull List<ScenarioComparison.@NonNull Summary> scenarios() {
+        return scenarios.list().stream().map(ScenarioComparison.Summary::of).toList();
+    }
+
+    @Query
+    @Description("What the scenario changes against the base: children within each limit and covered with capacity, "
+            + "every indicator against the target set, and the base's gap areas closed, shrunk or grown.")
+    public @NonNull ScenarioComparison compareScenario(@NonNull String scenario, CoverageParameters parameters,
+                                                       @DefaultValue("CHONGQING_2025") String targetSet) {
+        CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
+        Violations violations = new Violations();
+        Coverage.Settings baseSettings = coverage.settings(given.withScenario(null), violations);
+        Coverage.Settings scenarioSettings = coverage.settings(given.withScenario(scenario), violations);
+        violations.throwIfAny();
+        Coverage before = coverage.coverage(baseSettings);
+        Coverage after = coverage.coverage(scenarioSettings);
+        int all = before.overall();
+        List<ScenarioComparison.LimitChange> limits = new ArrayList<>();
+        for (int l = 0; l < baseSettings.minutes().size(); l++) {
+            double withinBefore = before.sums().childrenWithin[l][all], withinAfter = after.sums().childrenWithin[l][all];
+            double coveredBefore = before.sums().demandCovered[l][all], coveredAfter = after.sums().demandCovered[l][all];
+            limits.add(new ScenarioComparison.LimitChange(baseSettings.minutes().get(l), round(withinBefore),
+                    round(withinAfter), round(withinAfter - withinBefore), round(coveredBefore), round(coveredAfter),
+                    round(coveredAfter - coveredBefore)));
+        }
+        return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targetSet), gapChange(before, after));
+    }
+
+    private List<ScenarioComparison.IndicatorChange> indicatorChanges(CoverageParameters given, String scenario,
+                                                                      String targetSet) {
+        CoverageParameters indicatorParameters = given.withMinutes(null);
+        IndicatorViews.AreaIndicators before = indicators.indicators(targetSet, indicatorParameters.withScenario(null),
+                null, null).areas().get(0);
+        IndicatorViews.AreaIndicators after = indicators.indicators(targetSet, indicatorParameters.withScenario(scenario),
+                null, null).areas().get(0);
+        List<ScenarioComparison.IndicatorChange> changes = new ArrayList<>();
+        for (int i = 0; i < before.indicators().size(); i++) {
+            IndicatorViews.IndicatorView was = before.indicators().get(i), is = after.indicators().get(i);
+            changes.add(new ScenarioComparison.IndicatorChange(was.indicator(), was.label(), was.value(), is.value(),
+                    was.target(), was.met(), is.met(), is.gap()));
+        }
+        return changes;
+    }
+
+    /** The base's gaps at the longest limit, and how many children of each are still outside with the scenario. */
+    private static ScenarioComparison.GapChange gapChange(Coverage before, Coverage after) {
+        int limit = before.settings().minutes().size() - 1;
+        List<GapAreas.Gap> was = CoverageReports.gapsOf(before, limit, false);
+        int closed = 0, shrunk = 0, grown = 0;
+        for (GapAreas.Gap gap : was) {
+            double left = 0;
+            for (int cell : gap.cells()) {
+                left += after.analysis().within(cell, limit) ? 0 : after.cells().childrenUnder3[cell];
+            }
+            closed += left <= 1e-3 ? 1 : 0;
+            shrunk += left > 1e-3 && left < gap.uncovered() - 1e-3 ? 1 : 0;
+            grown += left > gap.uncovered() + 1e-3 ? 1 : 0;
+        }
+        List<GapAreas.Gap> is = CoverageReports.gapsOf(after, limit, false);
+        return new ScenarioComparison.GapChange(before.settings().minutes().get(limit), was.size(), is.size(),
+                round(was.stream().mapToDouble(GapAreas.Gap::uncovered).sum()),
+                round(is.stream().mapToDouble(GapAreas.Gap::uncovered).sum()), closed, shrunk, grown);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,177 @@
+package org.carecircle.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.carecircle.api.GeoJson;
+import org.carecircle.api.NotFoundException;
+import org.carecircle.api.Violations;
+import org.carecircle.coverage.Adjustments;
+import org.carecircle.institution.AgeGroup;
+import org.carecircle.institution.ClassGroupInput;
+import org.carecircle.institution.InstitutionInput;
+import org.carecircle.institution.InstitutionValidator;
+import org.locationtech.jts.geom.Point;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenarios: named changes stored apart from the base data (table scenario, changes as JSON) and
+ * turned into {@link Adjustments} when an analysis runs on one. Nothing here writes base data.
+ */
+@ApplicationScoped
+public class ScenarioService implements Adjustments.Source {
+    static final int MAX_CHANGES = 1000;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public ScenarioInput save(ScenarioInput input) {
+        Violations violations = new Violations();
+        validate(input, violations);
+        violations.throwIfAny();
+        String changes = JSONB.toJson(input);
+        int updated = entityManager.createNativeQuery("""
+                        UPDATE scenario SET description = :description, changes = CAST(:changes AS jsonb), version = version + 1
+                        WHERE name = :name""")
+                .setParameter("description", input.description()).setParameter("changes", changes)
+                .setParameter("name", input.name()).executeUpdate();
+        if (updated == 0) {
+            entityManager.createNativeQuery(
+                            "INSERT INTO scenario (name, description, changes) VALUES (:name, :description, CAST(:changes AS jsonb))")
+                    .setParameter("name", input.name()).setParameter("description", input.description())
+                    .setParameter("changes", changes).executeUpdate();
+        }
+        return input;
+    }
+
+    @Transactional
+    public boolean delete(String name) {
+        return entityManager.createNativeQuery("DELETE FROM scenario WHERE name = :name").setParameter("name", name)
+                .executeUpdate() > 0;
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<ScenarioInput> list() {
+        List<Object> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text) FROM scenario ORDER BY name")
+                .getResultList();
+        return rows.stream().map(row -> JSONB.fromJson((String) row, ScenarioInput.class)).toList();
+    }
+
+    @Transactional
+    public ScenarioInput find(String name) {
+        List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text) FROM scenario WHERE name = :name")
+                .setParameter("name", name).getResultList();
+        return rows.isEmpty() ? null : JSONB.fromJson((String) rows.get(0), ScenarioInput.class);
+    }
+
+    @Override
+    @Transactional
+    public Adjustments find(String name, String field) {
+        List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version FROM scenario WHERE name = :name")
+                .setParameter("name", name).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException(field, "scenario \"" + name + "\"");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return adjustments(JSONB.fromJson((String) row[0], ScenarioInput.class), ((Number) row[1]).longValue());
+    }
+
+    static Adjustments adjustments(ScenarioInput input, long version) {
+        List<Adjustments.AddedSite> added = new ArrayList<>();
+        for (ScenarioInput.ProposedInstitution proposed : list(input.proposed())) {
+            Point location = GeoJson.readPoint(proposed.location(), "proposed", new Violations());
+            long[] totals = totals(proposed.classGroups());
+            added.add(new Adjustments.AddedSite(proposed.name(), location.getY(), location.getX(), proposed.ownership(),
+                    proposed.kind(), Boolean.TRUE.equals(proposed.inclusive()), totals[0], totals[1], totals[2]));
+        }
+        Map<Long, long[]> resized = new HashMap<>();
+        for (ScenarioInput.Resize resize : list(input.resized())) {
+            resized.put(resize.institutionId(), totals(resize.classGroups()));
+        }
+        List<Adjustments.AddedPeople> people = new ArrayList<>();
+        for (ScenarioInput.Estate estate : list(input.estates())) {
+            Point location = GeoJson.readPoint(estate.location(), "estates", new Violations());
+            people.add(new Adjustments.AddedPeople(location.getY(), location.getX(), estate.residents(), estate.children()));
+        }
+        return new Adjustments(input.name(), version, added, new HashSet<>(list(input.closed())), resized, people);
+    }
+
+    /** Slots, enrolled and under-2 slots of a set of class groups. */
+    private static long[] totals(List<ClassGroupInput> groups) {
+        long[] totals = new long[3];
+        for (ClassGroupInput group : groups) {
+            totals[0] += group.slots();
+            totals[1] += group.enrolled() == null ? 0 : group.enrolled();
+            totals[2] += group.ageGroup() == AgeGroup.OLDER_TODDLER ? 0 : group.slots();
+        }
+        return totals;
+    }
+
+    private static <T> List<T> list(List<T> given) {
+        return given == null ? List.of() : given;
+    }
+
+    private void validate(ScenarioInput input, Violations violations) {
+        violations.requireText(input.name(), "input.name", 100);
+        violations.optionalText(input.description(), "input.description", 2000);
+        int changes = list(input.proposed()).size() + list(input.closed()).size() + list(input.resized()).size()
+                + list(input.estates()).size();
+        violations.check(changes >= 1 && changes <= MAX_CHANGES, "input",
+                "must hold 1 to " + MAX_CHANGES + " changes (got " + changes + ")");
+        for (int i = 0; i < list(input.proposed()).size(); i++) {
+            ScenarioInput.ProposedInstitution proposed = input.proposed().get(i);
+            InstitutionValidator.validate(new InstitutionInput(proposed.name(), null, proposed.location(), proposed.ownership(),
+                    proposed.kind(), proposed.inclusive(), null, null, null, true, null, null, proposed.classGroups(), null,
+                    null, null, null), "input.proposed[" + i + "]", violations);
+        }
+        for (int i = 0; i < list(input.closed()).size(); i++) {
+            requireInstitution(input.closed().get(i), "input.closed[" + i + "]", violations);
+        }
+        for (int i = 0; i < list(input.resized()).size(); i++) {
+            ScenarioInput.Resize resize = input.resized().get(i);
+            String field = "input.resized[" + i + "]";
+            requireInstitution(resize.institutionId(), field + ".institutionId", violations);
+            InstitutionValidator.classGroups(resize.classGroups(), field + ".classGroups", violations);
+        }
+        for (int i = 0; i < list(input.estates()).size(); i++) {
+            ScenarioInput.Estate estate = input.estates().get(i);
+            String field = "input.estates[" + i + "]";
+            Point location = GeoJson.readPoint(estate.location(), field + ".location", violations);
+            violations.check(estate.homes() >= 1 && estate.homes() <= 100_000, field + ".homes",
+                    "must be from 1 to 100000 (got " + estate.homes() + ")");
+            if (estate.residentsPerHome() != null) {
+                violations.check(estate.residentsPerHome() > 0 && estate.residentsPerHome() <= 10, field + ".residentsPerHome",
+                        "must be more than 0 and at most 10 (got " + estate.residentsPerHome() + ")");
+            }
+            if (estate.childrenShare() != null) {
+                violations.check(estate.childrenShare() > 0 && estate.childrenShare() < 1, field + ".childrenShare",
+                        "must be more than 0 and less than 1 (got " + estate.childrenShare() + ")");
+            }
+            if (location != null) {
+                Number cells = (Number) entityManager.createNativeQuery("""
+                                SELECT count(*) FROM population_cell
+                                WHERE ST_Covers(boundary, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))""")
+                        .setParameter("lon", location.getX()).setParameter("lat", location.getY()).getSingleResult();
+                violations.check(cells.longValue() > 0, field + ".location",
+                        "lies in no population cell: the estate's people are added to the cell that holds it");
+            }
+        }
+    }
+
+    private void requireInstitution(Long id, String field, Violations violations) {
+        Number found = (Number) entityManager.createNativeQuery("SELECT count(*) FROM institution WHERE id = :id")
+                .setParameter("id", id).getSingleResult();
+        violations.check(found.longValue() > 0, field, "institution " + id + " does not exist");
+    }
+}

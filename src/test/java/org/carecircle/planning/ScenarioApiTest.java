@@ -1,0 +1,122 @@
+package org.carecircle.planning;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.carecircle.GraphQL;
+import org.carecircle.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.carecircle.Fixtures.classGroup;
+import static org.carecircle.Fixtures.createInstitution;
+import static org.carecircle.Fixtures.institution;
+import static org.carecircle.Fixtures.point;
+import static org.carecircle.Fixtures.upsertXipuGrid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scenarios on the Xipu grid (165 cells of 100 residents and 2 children under 3: 16,500 residents,
+ * 330 children, 79.2 wanting a place at 24 %), worked out by hand where the network does not decide.
+ */
+@QuarkusTest
+class ScenarioApiTest {
+    static final String SAVE = "mutation($input: ScenarioInput!) { saveScenario(input: $input) { name proposed closed resized estates } }";
+    static final String COMPARE = """
+            query($name: String!) { compareScenario(scenario: $name, targetSet: "SHAOXING_2027") {
+              limits { minutes childrenWithinBefore childrenWithinAfter childrenNewlyWithin coveredBefore coveredAfter childrenNewlyCovered }
+              indicators { indicator before after target metBefore metAfter }
+              gaps { gapsBefore gapsAfter childrenOutsideBefore childrenOutsideAfter closed shrunk grown } } }""";
+    static final String OVERALL = """
+            query($p: CoverageParameters) { coverage(parameters: $p) { institutionsCounted overall { residents childrenUnder3
+              limits { childrenWantingPlaceCovered } } } }""";
+
+    @Inject
+    TestDatabase database;
+
+    @BeforeEach
+    void prepare() {
+        database.clear();
+        upsertXipuGrid(2.0);
+    }
+
+    static Map<String, Object> site(String name, double longitude, double latitude, int toddlerSlots) {
+        return Map.of("name", name, "location", point(longitude, latitude), "ownership", "PUBLIC", "kind", "COMMUNITY",
+                "inclusive", true, "classGroups", List.of(classGroup("TODDLER", toddlerSlots, 0)));
+    }
+
+    static Map<String, Object> indicator(JsonPath result, String name) {
+        List<Map<String, Object>> all = result.getList("data.compareScenario.indicators");
+        return all.stream().filter(i -> name.equals(i.get("indicator"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aProposedSiteAgainstTheBase() {
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "one site", "proposed", List.of(site("new", 103.985, 30.77, 10)))));
+        JsonPath result = GraphQL.ok(COMPARE, Map.of("name", "one site"));
+        Map<String, Object> fifteen = result.getMap("data.compareScenario.limits[1]");
+        assertEquals(0f, ((Number) fifteen.get("coveredBefore")).floatValue());
+        // its 10 slots all fill: far more than 10 children want a place within 15 minutes of it
+        assertEquals(10f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
+        assertTrue(((Number) fifteen.get("childrenWithinAfter")).floatValue() > 0);
+        // 10 slots for 16,500 residents: 0.606 per 1,000; all of them TODDLER
+        assertEquals(0.0, ((Number) indicator(result, "SLOTS_PER_THOUSAND_RESIDENTS").get("before")).doubleValue());
+        assertEquals(10 / 16.5, ((Number) indicator(result, "SLOTS_PER_THOUSAND_RESIDENTS").get("after")).doubleValue(), 1e-4);
+        assertNull(indicator(result, "UNDER_2_SHARE").get("before"));
+        assertEquals(1.0, ((Number) indicator(result, "UNDER_2_SHARE").get("after")).doubleValue(), 1e-9);
+        // the base is one gap of all 330 children; the site shrinks it
+        assertEquals(1, result.getInt("data.compareScenario.gaps.gapsBefore"));
+        assertEquals(330f, result.getFloat("data.compareScenario.gaps.childrenOutsideBefore"), 1e-3);
+        assertEquals(1, result.getInt("data.compareScenario.gaps.shrunk"));
+        // the base is untouched
+        assertEquals(0, GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted"));
+        assertEquals(0, database.count("institution"));
+    }
+
+    @Test
+    void closingASiteAndBuildingAnEstate() {
+        long existing = createInstitution(institution("existing", 103.985, 30.77, classGroup("TODDLER", 5, 2)));
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "estate", "closed", List.of(existing),
+                "estates", List.of(Map.of("location", point(103.975, 30.765), "homes", 1000)))));
+        JsonPath scenario = GraphQL.ok(OVERALL, Map.of("p", Map.of("scenario", "estate")));
+        // 1,000 homes × 2.62 residents, 2.2 % of them under 3
+        assertEquals(16_500 + 2_620f, scenario.getFloat("data.coverage.overall.residents"), 1e-2);
+        assertEquals(330 + 57.64f, scenario.getFloat("data.coverage.overall.childrenUnder3"), 1e-2);
+        assertEquals(0, scenario.getInt("data.coverage.institutionsCounted"));
+        JsonPath result = GraphQL.ok(COMPARE, Map.of("name", "estate"));
+        Map<String, Object> fifteen = result.getMap("data.compareScenario.limits[1]");
+        // its 5 slots were full (more than 5 children want a place within 15 minutes, as above); closed, nobody is
+        assertEquals(5f, ((Number) fifteen.get("coveredBefore")).floatValue(), 1e-3);
+        assertEquals(-5f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
+        assertEquals(1, GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted"));
+    }
+
+    @Test
+    void suggestionsCanBeSavedAsAScenario() {
+        GraphQL.ok(PlanningApiTest.SUGGEST, Map.of("input", Map.of("sites", 2, "saveAs", "plan")));
+        JsonPath scenarios = GraphQL.ok("{ scenarios { name proposed } }");
+        assertEquals(List.of("plan"), scenarios.getList("data.scenarios.name"));
+        assertEquals(2, scenarios.getInt("data.scenarios[0].proposed"));
+        assertEquals(2, GraphQL.ok(OVERALL, Map.of("p", Map.of("scenario", "plan"))).getInt("data.coverage.institutionsCounted"));
+        assertTrue(GraphQL.ok("mutation { deleteScenario(name: \"plan\") }").getBoolean("data.deleteScenario"));
+    }
+
+    @Test
+    void badScenariosAreRefusedByName() {
+        assertTrue(GraphQL.error(OVERALL, Map.of("p", Map.of("scenario", "nowhere"))).contains("scenario"));
+        assertTrue(GraphQL.error(COMPARE, Map.of("name", "nowhere")).contains("scenario"));
+        assertTrue(GraphQL.error(SAVE, Map.of("input", Map.of("name", "x", "closed", List.of(999_999))))
+                .contains("input.closed[0]"));
+        assertTrue(GraphQL.error(SAVE, Map.of("input", Map.of("name", "x", "estates",
+                List.of(Map.of("location", point(110.0, 20.0), "homes", 10))))).contains("input.estates[0].location"));
+        assertTrue(GraphQL.error(SAVE, Map.of("input", Map.of("name", "x"))).contains("input"));
+        assertTrue(GraphQL.error(SAVE, Map.of("input", Map.of("name", "x", "proposed",
+                List.of(site("bad", 103.985, 30.77, -5))))).contains("input.proposed[0].classGroups[0].slots"));
+        assertEquals(0, GraphQL.ok("{ scenarios { name } }").getList("data.scenarios").size());
+    }
+}
