@@ -97,6 +97,16 @@ class PlanningApiTest {
     }
 
     @Test
+    void osmCandidatesAreTheExtractsSchoolsAndLibrary() {
+        // Xipu maps 4 schools and 1 library (amenity=school, amenity=library)
+        JsonPath result = suggest(Map.of("candidates", "OSM", "sites", 5, "slotsPerSite", 5));
+        assertEquals(5, result.getInt("data.suggestSites.candidates"));
+        List<String> chosen = result.getList("data.suggestSites.sites.candidate");
+        assertTrue(chosen.stream().allMatch(label -> label.startsWith("OSM ")), chosen.toString());
+        assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("candidates", "OSM", "sites", 6))).contains("sites"));
+    }
+
+    @Test
     void badRequestsAreRefusedByName() {
         assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("sites", 0))).contains("sites"));
         assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("candidates", "POINTS"))).contains("points"));
