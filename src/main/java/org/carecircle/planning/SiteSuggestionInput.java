@@ -3,6 +3,7 @@ package org.carecircle.planning;
 import jakarta.json.JsonObject;
 import org.carecircle.api.BoundingBox;
 import org.carecircle.coverage.CoverageParameters;
+import org.carecircle.institution.Ownership;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
@@ -22,9 +23,10 @@ public record SiteSuggestionInput(
         Integer slotsPerSite,
         @Description("No two chosen sites closer than this, in metres as the crow flies (default 0)") Double minDistanceMetres,
         @Description("The new sites are inclusive (default true): only they earn Yubei's subsidies") Boolean inclusive,
+        @Description("Ownership of the new sites when saved as a scenario (default PUBLIC)") Ownership ownership,
         @Description("Speed, profile, take-up, capacity, which existing institutions count, and a scenario to start from")
         CoverageParameters parameters,
-        @Description("Also store the chosen sites as proposed PUBLIC COMMUNITY institutions of a scenario of this name "
+        @Description("Also store the chosen sites as proposed COMMUNITY institutions of a scenario of this name "
                 + "(planner only)") String saveAs) {
 
     @Input("CandidateInput")

@@ -118,13 +118,15 @@ public class SiteSuggestionService {
                 (System.nanoTime() - start) / 1_000_000);
         boolean inclusive = input.inclusive() == null || input.inclusive();
         if (input.saveAs() != null) {
-            save(input.saveAs(), candidates, choices, inclusive);
+            save(input.saveAs(), candidates, choices, inclusive,
+                    input.ownership() == null ? Ownership.PUBLIC : input.ownership());
         }
         return answer(minutes, candidates, choices, demand, coveredBefore, inclusive);
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
-    private void save(String name, List<Candidate> candidates, List<SiteSelection.Choice> choices, boolean inclusive) {
+    private void save(String name, List<Candidate> candidates, List<SiteSelection.Choice> choices, boolean inclusive,
+                      Ownership ownership) {
         if (!identity.hasRole("planner")) {
             throw new ForbiddenException("saveAs needs the planner role");
         }
@@ -142,7 +144,7 @@ public class SiteSuggestionService {
             }
             proposed.add(new ScenarioInput.ProposedInstitution("Suggested site " + rank + " (" + candidate.label() + ")",
                     GeoJson.write(GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude()))),
-                    Ownership.PUBLIC, InstitutionKind.COMMUNITY, inclusive, groups));
+                    ownership, InstitutionKind.COMMUNITY, inclusive, groups));
         }
         scenarios.save(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
     }
