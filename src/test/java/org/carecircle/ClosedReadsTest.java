@@ -26,5 +26,10 @@ class ClosedReadsTest {
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("query", "{ areas { code } }"))
                 .post("/graphql").then().statusCode(401);
         assertEquals(0, GraphQL.call(GraphQL.VIEWER, "{ areas { code } }", null).getList("data.areas").size());
+        // the file exports and the summary are reads too
+        RestAssured.given().get("/export/institutions.csv").then().statusCode(401);
+        RestAssured.given().get("/summary.txt").then().statusCode(401);
+        RestAssured.given().auth().preemptive().basic(GraphQL.VIEWER, GraphQL.VIEWER).get("/export/institutions.csv")
+                .then().statusCode(200);
     }
 }
