@@ -5,4 +5,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/postgis.sh start carecircle_test >/dev/null
+# the map page's tests drive a real headless Chromium: Debian's chromium and its driver (fonts for Chinese text)
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "test.sh: installing chromium, chromium-driver and fonts-wqy-zenhei (Debian packages)" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      chromium chromium-driver fonts-wqy-zenhei >/dev/null
+  else
+    echo "test.sh: the map tests need Chromium and chromedriver on the PATH (Debian: chromium chromium-driver)" >&2
+    exit 1
+  fi
+fi
 exec ./mvnw -B verify "$@"

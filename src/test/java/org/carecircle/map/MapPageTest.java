@@ -1,0 +1,140 @@
+package org.carecircle.map;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.carecircle.GraphQL;
+import org.carecircle.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The map page in a real headless Chromium (Debian's chromium and chromium-driver) on the Xipu
+ * demo: it loads without console errors, its layers hold what the API holds, and a site proposed
+ * on the map changes the coverage figure. Leaves a screenshot at target/map-xipu.png.
+ */
+@QuarkusTest
+@TestProfile(MapPageTest.WholeDistrict.class)
+class MapPageTest {
+    /** The map asks for every cell of the demo district in one call. */
+    public static class WholeDistrict implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("carecircle.api.max-cells-per-call", "20000");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL page;
+    @Inject
+    TestDatabase database;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void prepare() {
+        database.clear();
+        GraphQL.ok("mutation { estimateFromOsm { populationCells } }");
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private String awaitReady() {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+                !"false".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+        return browser.findElement(By.tagName("body")).getAttribute("data-ready");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> counts() {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("return window.careCircle.counts");
+    }
+
+    @Test
+    void theDemoMapShowsWhatTheApiHolds() throws IOException {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady(), () -> "the page reported: "
+                + ((JavascriptExecutor) browser).executeScript("return window.careCircle.errors"));
+        Map<String, Object> counts = counts();
+        assertEquals(5L, counts.get("institutions"));
+        assertEquals(database.count("population_cell"), counts.get("population"));
+        assertEquals(database.count("population_cell"), counts.get("coverage"));
+        assertEquals(2L, counts.get("circles"));
+        int gaps = GraphQL.ok("{ gapAreas(minutes: 15, first: 10) { gaps { rank } } }").getList("data.gapAreas.gaps").size();
+        assertEquals((long) gaps, counts.get("gaps"));
+        assertEquals(gaps, browser.findElements(By.cssSelector("#gap-list li")).size());
+        assertTrue((Long) counts.get("streets") > 500, "streets " + counts.get("streets"));
+        assertEquals(12, browser.findElements(By.cssSelector("#indicator-table tbody tr")).size());
+        Files.createDirectories(Path.of("target"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/map-xipu.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // English at a click
+        browser.findElement(By.id("language")).click();
+        assertEquals("Layers", browser.findElement(By.cssSelector("[data-text=layers]")).getText());
+
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertTrue(severe.isEmpty(), severe.toString());
+    }
+
+    @Test
+    void aSiteProposedOnTheMapChangesTheCoverage() {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        String before = browser.findElement(By.id("coverage-summary")).getText();
+        // go to the largest gap and put a site in the middle of the map there
+        browser.findElement(By.cssSelector("#gap-list li")).click();
+        browser.findElement(By.id("user")).sendKeys("planner");
+        browser.findElement(By.id("password")).sendKeys("planner");
+        browser.findElement(By.id("propose")).click();
+        browser.findElement(By.id("map")).click();
+        assertEquals(1L, counts().get("proposed"));
+        browser.findElement(By.id("compare")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !driver.findElements(By.id("newly-15")).isEmpty());
+        double newly = Double.parseDouble(browser.findElement(By.id("newly-15")).getText());
+        assertTrue(newly > 0, "children newly covered within 15 minutes: " + newly);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                !before.equals(driver.findElement(By.id("coverage-summary")).getText()));
+        assertNotEquals(before, browser.findElement(By.id("coverage-summary")).getText());
+    }
+}
