@@ -5,6 +5,7 @@ const TEXT = {
   zh: {
     title: 'CareCircle 托育服务圈', language: 'English', layers: '图层', institutions: '托育机构',
     circles: '5/15分钟服务圈', population: '3岁以下婴幼儿', coverage: '步行到最近机构（分钟）', gaps: '覆盖缺口',
+    capacity: '15分钟内无托位的婴幼儿', all: '全部',
     summary: '覆盖', gapList: '缺口排名', indicators: '指标', indicator: '指标', value: '数值', target: '目标',
     gap: '差距', planning: '规划', propose: '点击地图新增站点', compare: '比较方案', sites: '站点数', suggest: '建议选址',
     within: '分钟内', children: '名婴幼儿', covered: '有托位', of: '/', met: '达标', missed: '未达标',
@@ -19,6 +20,7 @@ const TEXT = {
   en: {
     title: 'CareCircle childcare circles', language: '中文', layers: 'Layers', institutions: 'Institutions',
     circles: '5/15-minute service circles', population: 'Children under 3', coverage: 'Walk to the nearest (minutes)',
+    capacity: 'Wanting a place, none within 15 min', all: 'All',
     gaps: 'Gap areas', summary: 'Coverage', gapList: 'Largest gaps', indicators: 'Indicators', indicator: 'Indicator',
     value: 'Value', target: 'Target', gap: 'Gap', planning: 'Planning', propose: 'Click the map to propose a site',
     compare: 'Compare scenario', sites: 'Sites', suggest: 'Suggest sites', within: 'min', children: 'children',
@@ -135,6 +137,16 @@ async function coverage(cells) {
       .bindTooltip(minutes === null ? '—' : `${minutes.toFixed(1)} ${t('within')}`).addTo(layer);
   });
   show('coverage', layer, data.coverageCells.length);
+  const left = data.coverageCells.map(c => c.limits[c.limits.length - 1].childrenWantingPlaceUncovered);
+  const most = Math.max(0, ...left);
+  const capacity = L.layerGroup();
+  data.coverageCells.forEach((c, n) => {
+    if (left[n] > 0) {
+      L.geoJSON(outline.get(c.cellId), { style: { weight: 0, fillColor: shade(left[n], most), fillOpacity: 0.7 } })
+        .bindTooltip(`${left[n].toFixed(2)} ${t('children')}`).addTo(capacity);
+    }
+  });
+  show('capacity', capacity, left.filter(v => v > 0).length);
 }
 
 async function gaps() {
@@ -164,14 +176,17 @@ async function summary(scenario) {
 }
 
 async function indicators() {
-  const select = document.getElementById('target-set');
+  const select = document.getElementById('target-set'), areaSelect = document.getElementById('area');
   if (!select.options.length) {
-    const sets = await gql('{ targetSets { id name } }');
-    sets.targetSets.forEach(s => select.add(new Option(s.id, s.id)));
-    select.onchange = () => indicators().catch(report);
+    const data = await gql('{ targetSets { id name } areas { code name level } }');
+    data.targetSets.forEach(s => select.add(new Option(s.id, s.id)));
+    areaSelect.add(new Option(t('all'), ''));
+    data.areas.forEach(a => areaSelect.add(new Option(`${a.name} (${a.level})`, a.code)));
+    select.onchange = areaSelect.onchange = () => indicators().catch(report);
   }
-  const data = await gql(`query($set: String!) { indicators(targetSet: $set, level: DISTRICT) { areas { area { name }
-      indicators { indicator label value target met gap estimated } } } }`, { set: select.value });
+  const data = await gql(`query($set: String!, $code: String) { indicators(targetSet: $set, areaCode: $code) {
+      areas { area { name } indicators { indicator label value target met gap estimated } } } }`,
+    { set: select.value, code: areaSelect.value || null });
   const body = document.querySelector('#indicator-table tbody');
   body.innerHTML = '';
   const area = data.indicators.areas[0];
@@ -243,6 +258,10 @@ async function start() {
     L.marker(e.latlng, { title: t('proposed') }).addTo(map);
     state.counts.proposed = state.proposed.length;
   });
+  const settings = await (await fetch('/map/settings.json')).json();
+  if (settings.tileUrl) {
+    L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution || '', maxZoom: 19 }).addTo(map);
+  }
   state.box = await extent();
   map.fitBounds(state.box);
   await streets();

@@ -98,12 +98,21 @@ class MapPageTest {
         assertEquals(5L, counts.get("institutions"));
         assertEquals(database.count("population_cell"), counts.get("population"));
         assertEquals(database.count("population_cell"), counts.get("coverage"));
+        // cells with children wanting a place and none within 15 minutes, as the API counts them
+        long left = GraphQL.ok("{ coverageCells(boundingBox: {west: 103.9, south: 30.7, east: 104.1, north: 30.8}) "
+                + "{ limits { childrenWantingPlaceUncovered } } }").getList("data.coverageCells.limits", List.class).stream()
+                .filter(limits -> ((Number) ((Map<?, ?>) ((List<?>) limits).get(1)).get("childrenWantingPlaceUncovered"))
+                        .doubleValue() > 0).count();
+        assertTrue(left > 0);
+        assertEquals(left, counts.get("capacity"));
         assertEquals(2L, counts.get("circles"));
         int gaps = GraphQL.ok("{ gapAreas(minutes: 15, first: 10) { gaps { rank } } }").getList("data.gapAreas.gaps").size();
         assertEquals((long) gaps, counts.get("gaps"));
         assertEquals(gaps, browser.findElements(By.cssSelector("#gap-list li")).size());
         assertTrue((Long) counts.get("streets") > 500, "streets " + counts.get("streets"));
         assertEquals(12, browser.findElements(By.cssSelector("#indicator-table tbody tr")).size());
+        // the first row is the whole dataset; the study area is listed to pick
+        assertTrue(browser.findElement(By.id("area")).getText().contains("Study area chengdu-xipu"));
         Files.createDirectories(Path.of("target"));
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/map-xipu.png"),
                 StandardCopyOption.REPLACE_EXISTING);
