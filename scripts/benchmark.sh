@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 work=target/benchmark
 mkdir -p "$work"
-scripts/postgis.sh start carecircle >/dev/null
+CARECIRCLE_DB_URL=$(scripts/postgis.sh start carecircle | tail -n 1)
+export CARECIRCLE_DB_URL
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
 ./mvnw -B -q dependency:copy -Dartifact=com.graphhopper:graphhopper-web:11.0 -DoutputDirectory="$work"

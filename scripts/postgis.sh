@@ -3,7 +3,9 @@
 #   scripts/postgis.sh start [database ...]   install (Debian) if missing, init, start, create databases
 #   scripts/postgis.sh stop | status | url [database]
 # Settings (environment): CARECIRCLE_PG_DIR (data, socket and log; default .postgis in the project),
-# CARECIRCLE_PG_PORT (55432), CARECIRCLE_DB_USER / CARECIRCLE_DB_PASSWORD (carecircle / carecircle).
+# CARECIRCLE_PG_PORT (55432; if another server holds it, the next free port, remembered in the data
+# folder), CARECIRCLE_DB_USER / CARECIRCLE_DB_PASSWORD (carecircle / carecircle). `start` and `url` print
+# the JDBC URL last; the other scripts pass it on to the service.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +16,8 @@ db_password=${CARECIRCLE_DB_PASSWORD:-carecircle}
 data="$pg_dir/data"
 socket="$pg_dir/socket"
 log="$pg_dir/postgres.log"
+port_file="$pg_dir/port"
+[ -z "${CARECIRCLE_PG_PORT:-}" ] && [ -f "$port_file" ] && port=$(cat "$port_file")
 
 say() { echo "postgis.sh: $*" >&2; }
 
@@ -81,6 +85,9 @@ start() {
   if ! running; then
     mkdir -p "$pg_dir" "$socket"
     if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$pg_dir"; fi
+    # another checkout's cluster (or any server) on the port: take the next free one
+    while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port" >"$port_file"
     if [ ! -f "$data/PG_VERSION" ]; then
       say "initialising a new cluster in $data"
       as_owner "$bin/initdb" -D "$data" -U postgres --locale=C.UTF-8 --encoding=UTF8 \

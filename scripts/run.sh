@@ -15,7 +15,10 @@ base="http://localhost:$port"
 
 say() { echo "run.sh: $*" >&2; }
 
-scripts/postgis.sh start carecircle >/dev/null
+if [ -z "${CARECIRCLE_DB_URL:-}" ]; then
+  CARECIRCLE_DB_URL=$(scripts/postgis.sh start carecircle | tail -n 1)
+  export CARECIRCLE_DB_URL
+fi
 
 targets=CHONGQING_2025
 extract=""

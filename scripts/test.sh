@@ -4,7 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-scripts/postgis.sh start carecircle_test >/dev/null
+CARECIRCLE_TEST_DB_URL=$(scripts/postgis.sh start carecircle_test | tail -n 1)
+export CARECIRCLE_TEST_DB_URL
 # the map page's tests drive a real headless Chromium: Debian's chromium and its driver (fonts for Chinese text)
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then

@@ -30,6 +30,8 @@ const TEXT = {
   }
 };
 
+const KIND_LETTER = { STANDALONE: 'S', KINDERGARTEN_NURSERY: 'K', EMPLOYER: 'E', COMMUNITY: 'C', MEDICAL_CARE: 'M',
+  FAMILY: 'F' };
 const state = { language: 'zh', layers: {}, counts: {}, proposed: [], box: null, errors: [] };
 const map = L.map('map', { preferCanvas: true });
 window.careCircle = state;
@@ -94,9 +96,13 @@ async function institutions() {
     const isPublic = i.ownership === 'PUBLIC' || i.ownership === 'PUBLIC_BUILT_PRIVATELY_RUN';
     const colour = i.inclusive ? '#1a7f37' : isPublic ? '#1f5fbf' : '#b35900';
     const groups = i.classGroups.map(g => `${g.ageGroup}: ${g.enrolled}/${g.slots}`).join('<br>');
-    L.circleMarker([lat, lon], { radius: 4 + Math.sqrt(i.slots), color: colour, weight: i.kind === 'COMMUNITY' ? 3 : 1,
-      fillOpacity: 0.7 }).bindPopup(`<b>${i.name}</b><br>${i.kind}, ${i.ownership}${i.inclusive ? ', inclusive 普惠' : ''}`
-      + `<br>slots ${i.slots}, enrolled ${i.enrolled}${i.grade ? ', grade ' + i.grade : ''}<br>${groups}`).addTo(layer);
+    // the kind's initial in a disc coloured by ownership and inclusiveness, as large as the slots
+    const size = Math.round(14 + 2 * Math.sqrt(i.slots));
+    const icon = L.divIcon({ className: 'institution', iconSize: [size, size],
+      html: `<span style="background:${colour}">${KIND_LETTER[i.kind] || '?'}</span>` });
+    L.marker([lat, lon], { icon, title: i.name }).bindPopup(`<b>${i.name}</b><br>${i.kind}, ${i.ownership}`
+      + `${i.inclusive ? ', inclusive 普惠' : ''}<br>slots ${i.slots}, enrolled ${i.enrolled}`
+      + `${i.grade ? ', grade ' + i.grade : ''}<br>${groups}`).addTo(layer);
   });
   show('institutions', layer, data.institutions.nodes.length);
 }
@@ -175,6 +181,12 @@ async function summary(scenario) {
     + `${all.childrenWantingPlace.toFixed(0)} ${t('covered')}`).join('<br>');
 }
 
+/** Slots per 1,000 residents as a number, every other indicator as a share. */
+function formatIndicator(indicator, value) {
+  if (value === null) { return '—'; }
+  return indicator === 'SLOTS_PER_THOUSAND_RESIDENTS' ? value.toFixed(2) : (100 * value).toFixed(1) + '%';
+}
+
 async function indicators() {
   const select = document.getElementById('target-set'), areaSelect = document.getElementById('area');
   if (!select.options.length) {
@@ -192,8 +204,7 @@ async function indicators() {
   const area = data.indicators.areas[0];
   (area ? area.indicators : []).forEach(i => {
     const row = body.insertRow();
-    const percent = i.indicator !== 'SLOTS_PER_THOUSAND_RESIDENTS';
-    const format = v => v === null ? '—' : percent ? (100 * v).toFixed(1) + '%' : v.toFixed(2);
+    const format = v => formatIndicator(i.indicator, v);
     // Chinese names from the policy documents; English from the API
     row.insertCell().textContent = (state.language === 'zh' ? t(i.indicator) : i.label) + (i.estimated ? ' *' : '');
     row.insertCell().textContent = format(i.value);
@@ -212,10 +223,13 @@ async function compare() {
       classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },
         { ageGroup: 'OLDER_TODDLER', slots: 30 }] })) } }, true);
   const data = await gql(`query($set: String!) { compareScenario(scenario: "map", targetSet: $set) { limits { minutes
-      coveredBefore coveredAfter childrenNewlyCovered } indicators { label before after } } }`,
+      coveredBefore coveredAfter childrenNewlyCovered } indicators { indicator label before after } } }`,
     { set: document.getElementById('target-set').value });
   const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
     + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.coveredBefore.toFixed(0)} → ${l.coveredAfter.toFixed(0)})`);
+  data.compareScenario.indicators.filter(i => i.before !== i.after).forEach(i =>
+    lines.push(`${state.language === 'zh' ? t(i.indicator) : i.label}: ${formatIndicator(i.indicator, i.before)} → `
+      + formatIndicator(i.indicator, i.after)));
   document.getElementById('planning-result').innerHTML = lines.join('<br>');
   document.getElementById('coverage-summary').innerHTML = await summary('map');
 }
