@@ -97,6 +97,19 @@ class ScenarioApiTest {
     }
 
     @Test
+    void resizingASite() {
+        long existing = createInstitution(institution("existing", 103.985, 30.77, classGroup("TODDLER", 5, 2)));
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "bigger", "resized", List.of(Map.of("institutionId", existing,
+                "classGroups", List.of(classGroup("TODDLER", 5, 2), classGroup("OLDER_TODDLER", 5, 0)))))));
+        Map<String, Object> fifteen = GraphQL.ok(COMPARE, Map.of("name", "bigger")).getMap("data.compareScenario.limits[1]");
+        // 5 slots became 10, all taken: more than 10 children want a place within 15 minutes of it (16.8)
+        assertEquals(5f, ((Number) fifteen.get("coveredBefore")).floatValue(), 1e-3);
+        assertEquals(10f, ((Number) fifteen.get("coveredAfter")).floatValue(), 1e-3);
+        assertEquals(5f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
+        assertEquals(1, database.count("class_group"), "the base keeps its one class group");
+    }
+
+    @Test
     void suggestionsCanBeSavedAsAScenario() {
         GraphQL.ok(PlanningApiTest.SUGGEST, Map.of("input", Map.of("sites", 2, "saveAs", "plan")));
         JsonPath scenarios = GraphQL.ok("{ scenarios { name proposed } }");
