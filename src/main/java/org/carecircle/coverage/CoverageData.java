@@ -80,6 +80,7 @@ public class CoverageData {
         public final Polygon[] boundary;
         private final Map<Object, PointLinks> links = new ConcurrentHashMap<>();
         private volatile CellNeighbours neighbours;
+        private volatile Boolean anyEstimated;
 
         Cells(Versions versions, Areas areas, int count) {
             this.versions = versions;
@@ -127,7 +128,7 @@ public class CoverageData {
         }
 
         /** The cell whose boundary holds the place, or -1. */
-        public int cellAt(double latitude, double longitude) {
+        private int cellAt(double latitude, double longitude) {
             Point point = GeoJson.FACTORY.createPoint(new Coordinate(longitude, latitude));
             for (int c = 0; c < boundary.length; c++) {
                 if (boundary[c].covers(point)) {
@@ -160,13 +161,17 @@ public class CoverageData {
             return found;
         }
 
+        /** Whether any cell is an estimate: looked up once, asked per area. */
         public boolean anyEstimated() {
-            for (boolean e : estimated) {
-                if (e) {
-                    return true;
+            Boolean found = anyEstimated;
+            if (found == null) {
+                boolean any = false;
+                for (boolean e : estimated) {
+                    any |= e;
                 }
+                anyEstimated = found = any;
             }
-            return false;
+            return found;
         }
     }
 

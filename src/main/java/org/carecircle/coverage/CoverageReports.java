@@ -153,7 +153,8 @@ public final class CoverageReports {
         return whole > 0 ? Math.round(part / whole * 10_000) / 10_000.0 : null;
     }
 
-    static double round(double value) {
+    /** Figures in answers: to a thousandth (of a child, a minute, a share). */
+    public static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

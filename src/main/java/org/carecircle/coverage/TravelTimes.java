@@ -113,8 +113,4 @@ public final class TravelTimes {
     public int cell(int pair) {
         return pairCell[pair];
     }
-
-    public float cost(int pair) {
-        return pairCost[pair];
-    }
 }

@@ -19,8 +19,9 @@ public record IndicatorValue(Indicator indicator, Double value, double numerator
 
     /** Every indicator of the area; the target set decides which have targets. */
     public static List<IndicatorValue> evaluate(AreaFacts facts, TargetSet targets) {
-        boolean grid = facts.gridEstimated() || facts.institutionsEstimated();
+        // institution figures are estimates if any institution is; those that also count people, if the grid is too
         boolean supply = facts.institutionsEstimated();
+        boolean supplyAndPeople = supply || facts.gridEstimated();
         List<IndicatorValue> values = new ArrayList<>();
         values.add(of(Indicator.SLOTS_PER_THOUSAND_RESIDENTS, facts.slots() * 1000.0, facts.residents(), targets,
                 facts.residentsEstimated() || supply, needed -> more(needed, "slot", "slots"), 1000));
@@ -32,7 +33,7 @@ public record IndicatorValue(Indicator indicator, Double value, double numerator
                 needed -> more(needed, "slot", "slots") + " turned to INFANT or TODDLER classes", 1));
         values.add(of(Indicator.UTILIZATION, facts.enrolled(), facts.slots(), targets, supply,
                 needed -> more(needed, "child", "children") + " enrolled in the existing slots", 1));
-        values.add(of(Indicator.ENROLLMENT_RATE, facts.enrolled(), facts.childrenUnder3(), targets, grid,
+        values.add(of(Indicator.ENROLLMENT_RATE, facts.enrolled(), facts.childrenUnder3(), targets, supplyAndPeople,
                 needed -> more(needed, "child", "children") + " enrolled", 1));
         values.add(of(Indicator.SUBDISTRICT_INCLUSIVE_COVERAGE, facts.units() - facts.unitsWithoutInclusive().size(),
                 facts.units(), targets, supply, needed -> more(needed, "subdistrict or town needs", "subdistricts or towns need") + " an inclusive institution"
@@ -48,8 +49,8 @@ public record IndicatorValue(Indicator indicator, Double value, double numerator
         values.add(of(Indicator.GRADED_SHARE, facts.gradedInstitutions(), facts.institutions(), targets, supply,
                 needed -> more(needed, "institution", "institutions") + " graded", 1));
         values.add(of(Indicator.LIFE_CIRCLE_5_MINUTE_RATE, facts.lifeCircleUnitsConfigured(), facts.lifeCircleUnits(),
-                targets, grid, needed -> more(needed, "populated cell needs", "populated cells need") + " an institution within a 5-minute walk", 1));
-        values.add(of(Indicator.SERVICE_CIRCLE_15_MINUTE_COVERAGE, facts.demandCovered15(), facts.demand(), targets, grid,
+                targets, supplyAndPeople, needed -> more(needed, "populated cell needs", "populated cells need") + " an institution within a 5-minute walk", 1));
+        values.add(of(Indicator.SERVICE_CIRCLE_15_MINUTE_COVERAGE, facts.demandCovered15(), facts.demand(), targets, supplyAndPeople,
                 needed -> more(needed, "child wanting a place needs", "children wanting a place need")
                         + " one within a 15-minute walk", 1));
         return values;

@@ -1,5 +1,7 @@
 package org.carecircle.network;
 
+import org.carecircle.api.Projection;
+
 import java.util.BitSet;
 
 /**
@@ -21,7 +23,7 @@ final class BarrierRaster {
 
     BarrierRaster(WalkingNetwork network, double cell, double margin) {
         this.cell = cell;
-        ServiceCircles.Projection projection = network.projection();
+        Projection projection = network.projection();
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < network.geometryLatitude.length; p++) {

@@ -20,16 +20,22 @@ public final class PointLinks {
     private final int[] edge;
     private final float[] along;
     private final float[] offNetwork;
+    /** Where on the edge each place joins. */
+    private final double[] joinLatitude;
+    private final double[] joinLongitude;
     /** Places on edge e are onEdge[firstOnEdge[e] .. firstOnEdge[e+1]). */
     private final int[] firstOnEdge;
     private final int[] onEdge;
 
-    private PointLinks(WalkingNetwork network, WalkingProfile profile, int[] edge, float[] along, float[] offNetwork) {
+    private PointLinks(WalkingNetwork network, WalkingProfile profile, int[] edge, float[] along, float[] offNetwork,
+                       double[] joinLatitude, double[] joinLongitude) {
         this.network = network;
         this.profile = profile;
         this.edge = edge;
         this.along = along;
         this.offNetwork = offNetwork;
+        this.joinLatitude = joinLatitude;
+        this.joinLongitude = joinLongitude;
         firstOnEdge = new int[network.edgeCount + 1];
         for (int e : edge) {
             if (e >= 0) {
@@ -55,6 +61,8 @@ public final class PointLinks {
         int[] edge = new int[count];
         float[] along = new float[count];
         float[] offNetwork = new float[count];
+        double[] joinLatitude = new double[count];
+        double[] joinLongitude = new double[count];
         int reported = 0;
         for (int point = 0; point < count; point++) {
             NetworkPoint snapped = snapper.snap(latitude[point], longitude[point], profile);
@@ -62,12 +70,14 @@ public final class PointLinks {
             edge[point] = near ? snapped.edge() : -1;
             along[point] = near ? (float) snapped.along() : 0;
             offNetwork[point] = near ? (float) snapped.distance() : Float.POSITIVE_INFINITY;
+            joinLatitude[point] = near ? snapped.latitude() : Double.NaN;
+            joinLongitude[point] = near ? snapped.longitude() : Double.NaN;
             if (count >= 10_000 && (point + 1) * 10L / count > reported) {
                 reported = (int) ((point + 1) * 10L / count);
                 LOG.infof("Joining places to the %s network: %d %%", profile, reported * 10);
             }
         }
-        return new PointLinks(snapper.network(), profile, edge, along, offNetwork);
+        return new PointLinks(snapper.network(), profile, edge, along, offNetwork, joinLatitude, joinLongitude);
     }
 
     public int size() {
@@ -76,6 +86,11 @@ public final class PointLinks {
 
     public boolean linked(int point) {
         return edge[point] >= 0;
+    }
+
+    /** Where a linked place joins the network, as the snapper gave it (places can then start searches). */
+    public NetworkPoint networkPoint(int point) {
+        return new NetworkPoint(edge[point], along[point], joinLatitude[point], joinLongitude[point], offNetwork[point]);
     }
 
     public WalkingProfile profile() {

@@ -1,11 +1,11 @@
 package org.carecircle.network;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntIntHashMap;
+import org.carecircle.api.Projection;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
-
-import com.carrotsearch.hppc.IntArrayList;
-import com.carrotsearch.hppc.IntIntHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,6 @@ import java.util.Map;
  * projection and lattice, so circles compare cell for cell.
  */
 public final class ServiceCircles {
-    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
     private static final int MAX_CELLS = 16_000_000;
 
     /** How fine the grid is and how far a walker may leave the network (to reach a door in a block). */
@@ -235,40 +234,6 @@ public final class ServiceCircles {
         }
         if (next >= 0 && samples.dominator[next] < 0 && samples.dominates(nearAdjacent, next)) {
             samples.dominator[next] = nearAdjacent;
-        }
-    }
-
-    /** Equirectangular metres around a reference point: under 0.1 % error over a city district. */
-    static final class Projection {
-        final double latitude0;
-        final double longitude0;
-        final double metresPerDegreeLongitude;
-
-        Projection(double latitude0, double longitude0) {
-            this.latitude0 = latitude0;
-            this.longitude0 = longitude0;
-            this.metresPerDegreeLongitude = METRES_PER_DEGREE * Math.cos(Math.toRadians(latitude0));
-        }
-
-        double x(double longitude) {
-            return (longitude - longitude0) * metresPerDegreeLongitude;
-        }
-
-        double y(double latitude) {
-            return (latitude - latitude0) * METRES_PER_DEGREE;
-        }
-
-        double longitude(double x) {
-            return longitude0 + x / metresPerDegreeLongitude;
-        }
-
-        double latitude(double y) {
-            return latitude0 + y / METRES_PER_DEGREE;
-        }
-
-        double distance(double latitudeA, double longitudeA, double latitudeB, double longitudeB) {
-            double dx = x(longitudeB) - x(longitudeA), dy = y(latitudeB) - y(latitudeA);
-            return Math.sqrt(dx * dx + dy * dy);
         }
     }
 

@@ -6,6 +6,7 @@ import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeIteratorState;
+import org.carecircle.api.Projection;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Snapper {
 
     /** The point of {@code edge} nearest to the place, measured in local metres. */
     NetworkPoint closestPointOn(int edge, double latitude, double longitude) {
-        ServiceCircles.Projection projection = new ServiceCircles.Projection(latitude, longitude);
+        Projection projection = new Projection(latitude, longitude);
         int first = network.geometryStart[edge];
         int last = network.geometryStart[edge + 1] - 1;
         double bestDistance = Double.POSITIVE_INFINITY, bestAlong = 0, bestX = 0, bestY = 0;

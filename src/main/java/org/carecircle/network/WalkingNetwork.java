@@ -1,5 +1,6 @@
 package org.carecircle.network;
 
+import org.carecircle.api.Projection;
 /**
  * The walkable street and footpath network as plain arrays, built once from the GraphHopper graph:
  * tower nodes, edges with their geometry, and for each node its outgoing arcs (compressed rows).
@@ -35,7 +36,7 @@ public final class WalkingNetwork {
     final int[] arcEdge;
 
     final Barriers barriers;
-    private final ServiceCircles.Projection projection;
+    private final Projection projection;
     private final java.util.Map<Double, BarrierRaster> barrierRasters = new java.util.concurrent.ConcurrentHashMap<>();
 
     WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
@@ -55,7 +56,7 @@ public final class WalkingNetwork {
         this.geometryLatitude = geometryLatitude;
         this.geometryLongitude = geometryLongitude;
         this.barriers = barriers;
-        this.projection = new ServiceCircles.Projection(middle(nodeLatitude), middle(nodeLongitude));
+        this.projection = new Projection(middle(nodeLatitude), middle(nodeLongitude));
 
         // searches run towards the origins (how long from here to there), so each node lists the arcs into it
         firstArc = new int[nodeCount + 1];
@@ -106,7 +107,7 @@ public final class WalkingNetwork {
     }
 
     /** Local metres around the middle of the network, shared by every circle. */
-    ServiceCircles.Projection projection() {
+    Projection projection() {
         return projection;
     }
 

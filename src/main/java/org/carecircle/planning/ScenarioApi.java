@@ -20,6 +20,8 @@ import org.eclipse.microprofile.graphql.Query;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.carecircle.coverage.CoverageReports.round;
+
 @GraphQLApi
 public class ScenarioApi {
     @Inject
@@ -107,9 +109,5 @@ public class ScenarioApi {
         return new ScenarioComparison.GapChange(before.settings().minutes().get(limit), was.size(), is.size(),
                 round(was.stream().mapToDouble(GapAreas.Gap::uncovered).sum()),
                 round(is.stream().mapToDouble(GapAreas.Gap::uncovered).sum()), closed, shrunk, grown);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

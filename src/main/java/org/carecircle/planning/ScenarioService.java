@@ -68,13 +68,6 @@ public class ScenarioService implements Adjustments.Source {
         return rows.stream().map(row -> JSONB.fromJson((String) row, ScenarioInput.class)).toList();
     }
 
-    @Transactional
-    public ScenarioInput find(String name) {
-        List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text) FROM scenario WHERE name = :name")
-                .setParameter("name", name).getResultList();
-        return rows.isEmpty() ? null : JSONB.fromJson((String) rows.get(0), ScenarioInput.class);
-    }
-
     @Override
     @Transactional
     public Adjustments find(String name, String field) {

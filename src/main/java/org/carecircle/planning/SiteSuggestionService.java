@@ -1,15 +1,17 @@
 package org.carecircle.planning;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.Projection;
 import org.carecircle.api.Violations;
 import org.carecircle.coverage.Coverage;
 import org.carecircle.coverage.CoverageAnalysis;
+import org.carecircle.coverage.CoverageData;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.coverage.TravelTimes;
@@ -33,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static org.carecircle.coverage.CoverageReports.round;
+
 /**
  * Where new sites would close the most gap: candidates from the planner, the population grid or
  * OSM, each one's walking reach computed, then {@link SiteSelection} on the demand the existing
@@ -43,7 +47,6 @@ public class SiteSuggestionService {
     private static final Logger LOG = Logger.getLogger(SiteSuggestionService.class);
     static final int MAX_CANDIDATES = 10_000;
     static final int DEFAULT_SLOTS = 60;
-    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
     @Inject
     CoverageService coverage;
@@ -95,7 +98,9 @@ public class SiteSuggestionService {
             coveredBefore += analysis.covered(c, 0);
         }
         NetworkLoader.Loaded network = networks.require();
-        List<Candidate> candidates = candidates(input, source, slots, base, uncovered, network, settings.profile(), violations);
+        PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
+        List<Candidate> candidates = candidates(input, source, slots, base, links, uncovered, network, settings.profile(),
+                violations);
         violations.check(!candidates.isEmpty(), "candidates", "no candidate lies on the walking network"
                 + (input.boundingBox() != null ? " inside the box" : ""));
         violations.check(candidates.size() <= MAX_CANDIDATES, "candidates", candidates.size() + " candidates, more than the "
@@ -106,7 +111,6 @@ public class SiteSuggestionService {
         violations.throwIfAny();
 
         long start = System.nanoTime();
-        PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
         TravelTimes reach = TravelTimes.catchments(network.network(), links,
                 candidates.stream().map(Candidate::snapped).toList(), minutes * settings.metresPerMinute());
         double[] candidateSlots = candidates.stream().mapToDouble(Candidate::slots).toArray();
@@ -150,7 +154,7 @@ public class SiteSuggestionService {
     }
 
     private List<Candidate> candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,
-                                       double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
+                                       PointLinks links, double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
                                        Violations violations) {
         Envelope box = input.boundingBox() == null ? null : input.boundingBox().toPolygon().getEnvelopeInternal();
         List<Candidate> found = new ArrayList<>();
@@ -169,10 +173,13 @@ public class SiteSuggestionService {
                 }
             }
             case POPULATION_CELLS -> {
+                // the cells are joined to the network already
+                CoverageData.Cells cells = base.cells();
                 for (int c = 0; c < uncovered.length; c++) {
-                    if (uncovered[c] > 1e-3) {
-                        add(found, "cell " + base.cells().cellId[c], base.cells().latitude[c], base.cells().longitude[c],
-                                slots, box, network, profile);
+                    boolean inBox = box == null || box.contains(cells.longitude[c], cells.latitude[c]);
+                    if (uncovered[c] > 1e-3 && links.linked(c) && inBox) {
+                        found.add(new Candidate("cell " + cells.cellId[c], cells.latitude[c], cells.longitude[c],
+                                links.networkPoint(c), slots));
                     }
                 }
             }
@@ -209,9 +216,7 @@ public class SiteSuggestionService {
     }
 
     private static double distance(Candidate a, Candidate b) {
-        double north = (a.latitude() - b.latitude()) * METRES_PER_DEGREE;
-        double east = (a.longitude() - b.longitude()) * METRES_PER_DEGREE * Math.cos(Math.toRadians(a.latitude()));
-        return Math.sqrt(north * north + east * east);
+        return new Projection(a.latitude(), a.longitude()).distance(a.latitude(), a.longitude(), b.latitude(), b.longitude());
     }
 
     private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
@@ -241,9 +246,5 @@ public class SiteSuggestionService {
                 choices.size());
         return new SiteSuggestion(minutes, candidates.size(), round(demand), round(coveredBefore), sites, guarantee,
                 GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

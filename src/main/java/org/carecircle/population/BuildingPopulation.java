@@ -2,6 +2,7 @@ package org.carecircle.population;
 
 import com.graphhopper.reader.ReaderWay;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Projection;
 import org.carecircle.network.OsmElements;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -29,7 +30,6 @@ public final class BuildingPopulation {
             "house", 2, "detached", 2, "semidetached_house", 2, "terrace", 3, "yes", 4);
     /** building=yes counts only inside residential land use: elsewhere it may be anything. */
     static final String ANY_BUILDING = "yes";
-    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
     /**
      * The rule's numbers: cell size, floor area per resident (China's urban housing floor area per
@@ -62,8 +62,9 @@ public final class BuildingPopulation {
     public static List<Cell> estimate(File osmFile, Envelope studyArea, Settings settings) {
         List<OsmElements.Way> ways = OsmElements.ways(osmFile, way -> way.hasTag("building") || way.hasTag("landuse", "residential"),
                 node -> { });
-        double latitudeStep = settings.cellMetres() / METRES_PER_DEGREE;
-        double longitudeStep = latitudeStep / Math.cos(Math.toRadians(studyArea.centre().y));
+        Projection local = new Projection(studyArea.centre().y, studyArea.centre().x);
+        double latitudeStep = settings.cellMetres() / Projection.METRES_PER_DEGREE;
+        double longitudeStep = local.longitudeDegrees(settings.cellMetres());
         int columns = (int) Math.ceil(studyArea.getWidth() / longitudeStep);
         int rows = (int) Math.ceil(studyArea.getHeight() / latitudeStep);
         double[] fromBuildings = new double[columns * rows];
@@ -171,6 +172,6 @@ public final class BuildingPopulation {
     /** Area in square metres on a local equirectangular projection (buildings are small). */
     static double squareMetres(Polygon polygon) {
         double cos = Math.cos(Math.toRadians(polygon.getCentroid().getY()));
-        return polygon.getArea() * METRES_PER_DEGREE * METRES_PER_DEGREE * cos;
+        return polygon.getArea() * Projection.METRES_PER_DEGREE * Projection.METRES_PER_DEGREE * cos;
     }
 }

@@ -11,6 +11,7 @@ import org.carecircle.api.CsvReader;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.Projection;
 import org.carecircle.api.Violation;
 import org.carecircle.api.Violations;
 import org.locationtech.jts.geom.Coordinate;
@@ -44,7 +45,6 @@ public class CellImport {
     static final List<String> COLUMNS = List.of("cellId", "wkt", "longitude", "latitude", "residents", "childrenUnder3",
             "source", "year", "estimated", "estimationMethod");
     private static final Pattern CELL_FIELD = Pattern.compile("^cells\\[(\\d+)]\\.?(.*)$");
-    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
     @Inject
     PopulationService population;
@@ -232,8 +232,8 @@ public class CellImport {
                 return null;
             }
             double[] centre = system.toWgs84(longitude, latitude);
-            double halfLatitude = metres / 2 / METRES_PER_DEGREE;
-            double halfLongitude = halfLatitude / Math.cos(Math.toRadians(centre[1]));
+            double halfLatitude = metres / 2 / Projection.METRES_PER_DEGREE;
+            double halfLongitude = new Projection(centre[1], centre[0]).longitudeDegrees(metres / 2);
             return (Polygon) GeoJson.FACTORY.toGeometry(new Envelope(centre[0] - halfLongitude, centre[0] + halfLongitude,
                     centre[1] - halfLatitude, centre[1] + halfLatitude));
         }

@@ -108,35 +108,22 @@ public final class CircleBenchmark {
         }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        double[] ourHttp;
-        Process service = startCareCircle(careCircleJar, extract, work, 18080);
-        try {
-            awaitReady(http, "http://127.0.0.1:18080/q/health/ready", service);
-            ourHttp = time(() -> {
-                double[] o = origins.get(next[0]++ % origins.size());
-                String body = String.format(Locale.ROOT, "{\"query\":\"{ serviceCircle(origin: {point: {type: \\\"Point\\\", "
-                        + "coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }\"}", o[1], o[0], MINUTES, SPEED_KMH);
-                return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/graphql"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-            });
-        } finally {
-            service.destroy();
-            service.waitFor();
-        }
-        double[] theirHttp;
-        Process web = startGraphHopperWeb(graphHopperWebJar, extract, work, 18989);
-        try {
-            awaitReady(http, "http://127.0.0.1:18990/healthcheck", web);
-            theirHttp = time(() -> {
-                double[] o = origins.get(next[0]++ % origins.size());
-                return send(http, HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT,
-                        "http://127.0.0.1:18989/isochrone?point=%f,%f&profile=foot&time_limit=%d&buckets=1",
-                        o[0], o[1], (int) (MINUTES * 60)))).GET().build());
-            });
-        } finally {
-            web.destroy();
-            web.waitFor();
-        }
+        double[] ourHttp = timeServer(startCareCircle(careCircleJar, extract, work, 18080), http,
+                "http://127.0.0.1:18080/q/health/ready", () -> {
+                    double[] o = origins.get(next[0]++ % origins.size());
+                    String body = String.format(Locale.ROOT, "{\"query\":\"{ serviceCircle(origin: {point: "
+                            + "{type: \\\"Point\\\", coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }\"}",
+                            o[1], o[0], MINUTES, SPEED_KMH);
+                    return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/graphql"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                });
+        double[] theirHttp = timeServer(startGraphHopperWeb(graphHopperWebJar, extract, work, 18989), http,
+                "http://127.0.0.1:18990/healthcheck", () -> {
+                    double[] o = origins.get(next[0]++ % origins.size());
+                    return send(http, HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT,
+                            "http://127.0.0.1:18989/isochrone?point=%f,%f&profile=foot&time_limit=%d&buckets=1",
+                            o[0], o[1], (int) (MINUTES * 60)))).GET().build());
+                });
         rows.addAll(List.of(
                 row("  CareCircle GraphQL over HTTP", ourHttp),
                 row("  graphhopper-web /isochrone over HTTP", theirHttp),
@@ -174,6 +161,18 @@ public final class CircleBenchmark {
             return true;
         } catch (IllegalArgumentException tooFewPoints) {
             return false;
+        }
+    }
+
+    /** Times the calls to a server started for them, once it is ready; stops it whatever happens. */
+    private static double[] timeServer(Process server, HttpClient http, String readiness, Callable<Object> call)
+            throws Exception {
+        try {
+            awaitReady(http, readiness, server);
+            return time(call);
+        } finally {
+            server.destroy();
+            server.waitFor();
         }
     }
 

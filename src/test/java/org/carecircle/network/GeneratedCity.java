@@ -1,5 +1,7 @@
 package org.carecircle.network;
 
+import org.carecircle.api.Projection;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.util.Set;
  * a park without streets, and residential buildings. For tests and benchmarks, up to 300k nodes.
  */
 public final class GeneratedCity {
-    static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
+    static final double METRES_PER_DEGREE = Projection.METRES_PER_DEGREE;
 
     final int columns;
     final int rows;

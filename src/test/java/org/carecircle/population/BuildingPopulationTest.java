@@ -1,5 +1,6 @@
 package org.carecircle.population;
 
+import org.carecircle.api.Projection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * covering cells (5..7, 5..7) with no building: 150 residents each.
  */
 class BuildingPopulationTest {
-    static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
+    static final double METRES_PER_DEGREE = Projection.METRES_PER_DEGREE;
     static final double LATITUDE = 30.0, LONGITUDE = 104.0;
 
     @TempDir
