@@ -1,5 +1,7 @@
 package org.carecircle.network;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntIntHashMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -8,14 +10,14 @@ import org.locationtech.jts.geom.Polygon;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
  * Turns a set of grid cells into the exact polygons that cover them: every cell side between an
  * inside and an outside cell becomes a ring edge, with the inside on its left, so outer rings run
  * counter-clockwise and holes clockwise. Where two inside cells touch only at a corner, the ring
- * is split there, so every polygon is valid (rings meet at most at single points).
+ * is split there, so every polygon is valid (rings meet at most at single points). The sides are
+ * found a machine word (64 cells) at a time, so the work follows the outline, not the area.
  */
 final class GridPolygons {
     /** Where lattice vertex (x, y) lies on the map (cell (x, y) spans vertices x..x+1, y..y+1). */
@@ -23,115 +25,129 @@ final class GridPolygons {
         Coordinate coordinate(int x, int y);
     }
 
-    private final BitSet inside;
-    private final int width;
-    private final int height;
+    private static final int[] TURNS = {1, 0, 3};
+
     private final int vertexColumns;
+    /** Per lattice vertex, the directions (bits 0–3: +x, +y, −x, −y) of the sides leaving it not yet followed. */
+    private final byte[] leaving;
 
-    private GridPolygons(BitSet inside, int width, int height) {
-        this.inside = inside;
-        this.width = width;
-        this.height = height;
+    private GridPolygons(int width, int height) {
         this.vertexColumns = width + 1;
+        this.leaving = new byte[vertexColumns * (height + 1)];
     }
 
-    /** The polygons covering the cells set in {@code inside} (cell (x, y) is bit y·width + x). */
-    static MultiPolygon trace(BitSet inside, int width, int height, Lattice lattice, GeometryFactory factory) {
-        return new GridPolygons(inside, width, height).trace(lattice, factory);
-    }
-
-    private boolean in(int x, int y) {
-        return x >= 0 && y >= 0 && x < width && y < height && inside.get(y * width + x);
-    }
-
-    private int edge(int x, int y, int direction) {
-        return (y * vertexColumns + x) * 4 + direction;
-    }
-
-    private MultiPolygon trace(Lattice lattice, GeometryFactory factory) {
-        BitSet present = new BitSet();
-        for (int cell = inside.nextSetBit(0); cell >= 0; cell = inside.nextSetBit(cell + 1)) {
-            int x = cell % width;
-            int y = cell / width;
-            if (!in(x, y - 1)) {
-                present.set(edge(x, y, 0));
-            }
-            if (!in(x + 1, y)) {
-                present.set(edge(x + 1, y, 1));
-            }
-            if (!in(x, y + 1)) {
-                present.set(edge(x + 1, y + 1, 2));
-            }
-            if (!in(x - 1, y)) {
-                present.set(edge(x, y + 1, 3));
-            }
-        }
+    /**
+     * The polygons covering the cells set in {@code words}: cell (x, y) is bit x of row y, rows
+     * {@code wordsPerRow} words apart, no bit set at or beyond {@code width}.
+     */
+    static MultiPolygon trace(long[] words, int wordsPerRow, int width, int height, Lattice lattice, GeometryFactory factory) {
+        GridPolygons polygons = new GridPolygons(width, height);
+        IntArrayList sides = polygons.sides(words, wordsPerRow, height);
         List<Ring> rings = new ArrayList<>();
-        BitSet visited = new BitSet();
-        int[] stackIndex = new int[vertexColumns * (height + 1)];
-        Arrays.fill(stackIndex, -1);
-        for (int start = present.nextSetBit(0); start >= 0; start = present.nextSetBit(start + 1)) {
-            if (!visited.get(start)) {
-                splitAtTouchingVertices(follow(start, present, visited), stackIndex, rings);
+        IntIntHashMap stackIndex = new IntIntHashMap();
+        for (int i = 0; i < sides.size(); i++) {
+            int side = sides.get(i);
+            if ((polygons.leaving[side >> 2] & (1 << (side & 3))) != 0) {
+                polygons.splitAtTouchingVertices(polygons.follow(side), stackIndex, rings);
             }
         }
         return assemble(rings, lattice, factory);
     }
 
-    /** Follows edges from {@code start} until the ring closes; at a shared corner it turns left, keeping cells apart. */
-    private int[] follow(int start, BitSet present, BitSet visited) {
-        int[] edges = new int[16];
-        int count = 0;
-        int edge = start;
-        while (true) {
-            visited.set(edge);
-            if (count == edges.length) {
-                edges = Arrays.copyOf(edges, count * 2);
+    private int side(int x, int y, int direction) {
+        return (y * vertexColumns + x) * 4 + direction;
+    }
+
+    /** Marks every side between an inside and an outside cell, and lists them. */
+    private IntArrayList sides(long[] words, int wordsPerRow, int height) {
+        IntArrayList sides = new IntArrayList();
+        for (int y = 0; y < height; y++) {
+            int row = y * wordsPerRow;
+            for (int w = 0; w < wordsPerRow; w++) {
+                long cells = words[row + w];
+                if (cells == 0) {
+                    continue;
+                }
+                long below = y > 0 ? words[row - wordsPerRow + w] : 0;
+                long above = y + 1 < height ? words[row + wordsPerRow + w] : 0;
+                long leftOf = (cells << 1) | (w > 0 ? words[row + w - 1] >>> 63 : 0);
+                long rightOf = (cells >>> 1) | (w + 1 < wordsPerRow ? words[row + w + 1] << 63 : 0);
+                int x0 = w << 6;
+                mark(cells & ~below, x0, y, 0, 0, 0, sides);
+                mark(cells & ~rightOf, x0, y, 1, 1, 0, sides);
+                mark(cells & ~above, x0, y, 2, 1, 1, sides);
+                mark(cells & ~leftOf, x0, y, 3, 0, 1, sides);
             }
-            edges[count++] = edge;
-            int vertex = edge >> 2;
-            int direction = edge & 3;
+        }
+        return sides;
+    }
+
+    /** Each set bit x is a side leaving vertex (x0 + x + dx, y + dy) in {@code direction}. */
+    private void mark(long bits, int x0, int y, int direction, int dx, int dy, IntArrayList sides) {
+        while (bits != 0) {
+            int x = x0 + Long.numberOfTrailingZeros(bits) + dx;
+            int vertex = (y + dy) * vertexColumns + x;
+            leaving[vertex] |= (byte) (1 << direction);
+            sides.add(vertex * 4 + direction);
+            bits &= bits - 1;
+        }
+    }
+
+    /** Follows sides from {@code start} until the ring closes; at a shared corner it turns left, keeping cells apart. */
+    private int[] follow(int start) {
+        int[] ring = new int[16];
+        int count = 0;
+        int current = start;
+        int startVertex = start >> 2;
+        while (true) {
+            int vertex = current >> 2;
+            int direction = current & 3;
+            leaving[vertex] &= (byte) ~(1 << direction);
+            if (count == ring.length) {
+                ring = Arrays.copyOf(ring, count * 2);
+            }
+            ring[count++] = current;
             int x = vertex % vertexColumns + (direction == 0 ? 1 : direction == 2 ? -1 : 0);
             int y = vertex / vertexColumns + (direction == 1 ? 1 : direction == 3 ? -1 : 0);
+            int end = y * vertexColumns + x;
+            int open = leaving[end] | (end == startVertex ? 1 << (start & 3) : 0);
             int next = -1;
-            for (int turn : new int[] {1, 0, 3}) {
-                int candidate = edge(x, y, (direction + turn) & 3);
-                if (present.get(candidate) && (candidate == start || !visited.get(candidate))) {
-                    next = candidate;
+            for (int turn : TURNS) {
+                int candidate = (direction + turn) & 3;
+                if ((open & (1 << candidate)) != 0) {
+                    next = side(x, y, candidate);
                     break;
                 }
             }
             if (next == start) {
-                return Arrays.copyOf(edges, count);
+                return Arrays.copyOf(ring, count);
             }
             if (next < 0) {
                 throw new IllegalStateException("grid ring did not close at vertex " + x + "," + y);
             }
-            edge = next;
+            current = next;
         }
     }
 
     /** A ring that passes a vertex twice becomes two rings meeting there. */
-    private void splitAtTouchingVertices(int[] edges, int[] stackIndex, List<Ring> rings) {
-        int[] stack = new int[edges.length];
+    private void splitAtTouchingVertices(int[] sides, IntIntHashMap stackIndex, List<Ring> rings) {
+        int[] stack = new int[sides.length];
         int top = 0;
-        for (int edge : edges) {
-            int vertex = edge >> 2;
-            int at = stackIndex[vertex];
+        for (int side : sides) {
+            int vertex = side >> 2;
+            int at = stackIndex.getOrDefault(vertex, -1);
             if (at >= 0) {
                 rings.add(new Ring(Arrays.copyOfRange(stack, at, top), vertexColumns));
                 for (int i = at; i < top; i++) {
-                    stackIndex[stack[i] >> 2] = -1;
+                    stackIndex.remove(stack[i] >> 2);
                 }
                 top = at;
             }
-            stackIndex[vertex] = top;
-            stack[top++] = edge;
+            stackIndex.put(vertex, top);
+            stack[top++] = side;
         }
         rings.add(new Ring(Arrays.copyOf(stack, top), vertexColumns));
-        for (int i = 0; i < top; i++) {
-            stackIndex[stack[i] >> 2] = -1;
-        }
+        stackIndex.clear();
     }
 
     private static MultiPolygon assemble(List<Ring> rings, Lattice lattice, GeometryFactory factory) {

@@ -28,6 +28,8 @@ public final class WalkingNetwork {
     final int[] geometryStart;
     final double[] geometryLatitude;
     final double[] geometryLongitude;
+    /** Network metres from each geometry point's edge's base node to the point (projected lengths scaled to the edge's). */
+    final float[] geometryAlong;
 
     /** Arcs into each node: walking from arcSource[arc] to the node costs arcCost[arc]. */
     final int[] firstArc;
@@ -38,6 +40,7 @@ public final class WalkingNetwork {
     final Barriers barriers;
     private final Projection projection;
     private final java.util.Map<Double, BarrierRaster> barrierRasters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Queue<MultiSourceSearch> idleSearches = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
                    float[] costForward, float[] costBackward, byte[] edgeFlags, int[] geometryStart,
@@ -57,6 +60,7 @@ public final class WalkingNetwork {
         this.geometryLongitude = geometryLongitude;
         this.barriers = barriers;
         this.projection = new Projection(middle(nodeLatitude), middle(nodeLongitude));
+        this.geometryAlong = alongEdges();
 
         // searches run towards the origins (how long from here to there), so each node lists the arcs into it
         firstArc = new int[nodeCount + 1];
@@ -92,6 +96,24 @@ public final class WalkingNetwork {
         }
     }
 
+    private float[] alongEdges() {
+        float[] along = new float[geometryLatitude.length];
+        for (int e = 0; e < edgeCount; e++) {
+            int first = geometryStart[e], last = geometryStart[e + 1] - 1;
+            double total = 0;
+            for (int p = first + 1; p <= last; p++) {
+                total += projection.distance(geometryLatitude[p - 1], geometryLongitude[p - 1], geometryLatitude[p], geometryLongitude[p]);
+                along[p] = (float) total;
+            }
+            // network lengths are GraphHopper's great-circle metres: scale the projected ones to them
+            double scale = total > 0 ? edgeLength[e] / total : 0;
+            for (int p = first + 1; p <= last; p++) {
+                along[p] *= (float) scale;
+            }
+        }
+        return along;
+    }
+
     private static double middle(double[] values) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double value : values) {
@@ -104,6 +126,19 @@ public final class WalkingNetwork {
     /** The barriers on the shared lattice of this cell size, burnt in on first use. */
     BarrierRaster barrierRaster(double cell, double offNetworkMetres) {
         return barrierRasters.computeIfAbsent(cell, size -> new BarrierRaster(this, size, offNetworkMetres + 4 * size));
+    }
+
+    /**
+     * A search to run and give back with {@link #release}: its arrays span every node, and a used one
+     * resets only what it reached, so a short search costs what it explores.
+     */
+    MultiSourceSearch borrowSearch() {
+        MultiSourceSearch search = idleSearches.poll();
+        return search != null ? search : new MultiSourceSearch(this);
+    }
+
+    void release(MultiSourceSearch search) {
+        idleSearches.offer(search);
     }
 
     /** Local metres around the middle of the network, shared by every circle. */

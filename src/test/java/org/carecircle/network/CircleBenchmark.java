@@ -107,7 +107,9 @@ public final class CircleBenchmark {
             return rows;
         }
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 to both: graphhopper-web speaks no cleartext HTTP/2, and the JDK client would upgrade to it with CareCircle only
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         double[] ourHttp = timeServer(startCareCircle(careCircleJar, extract, work, 18080), http,
                 "http://127.0.0.1:18080/q/health/ready", () -> {
                     double[] o = origins.get(next[0]++ % origins.size());

@@ -74,6 +74,16 @@ class ServiceCirclesTest {
         return inside;
     }
 
+    @Test
+    void aReusedSearchForgetsTheCircleBefore() {
+        // searches are pooled per network: the second circle from a corner must not keep the far one's costs
+        MultiPolygon first = circles(grid, gridCity, 5, 5, WalkingProfile.FOOT, LIMITS[1]).get(0).area();
+        circles(grid, gridCity, 20, 22, WalkingProfile.FOOT, LIMITS[1]);
+        MultiPolygon again = circles(grid, gridCity, 5, 5, WalkingProfile.FOOT, LIMITS[1]).get(0).area();
+        assertTrue(first.equalsExact(again));
+        assertFalse(again.contains(blockCentre(gridCity, 20, 22)));
+    }
+
     /** Blocks between grid lines {@code i, i+1}: how many whole blocks lie between them and origin line o. */
     private static int blocksAway(int i, int o) {
         return Math.min(Math.abs(i - o), Math.abs(i + 1 - o));
