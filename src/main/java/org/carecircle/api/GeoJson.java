@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -79,7 +80,18 @@ public final class GeoJson {
 
     /** Seven decimals are a centimetre: more digits only lengthen the document (RFC 7946 §11.2). */
     private static JsonArrayBuilder position(Coordinate c) {
-        return JSON.createArrayBuilder().add(Math.round(c.x * 1e7) / 1e7).add(Math.round(c.y * 1e7) / 1e7);
+        return JSON.createArrayBuilder().add(sevenDecimals(c.x)).add(sevenDecimals(c.y));
+    }
+
+    /** The degrees rounded to seven decimals, made without printing and parsing a double (big answers write thousands). */
+    private static BigDecimal sevenDecimals(double degrees) {
+        long unscaled = Math.round(degrees * 1e7);
+        int scale = 7;
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
     }
 
     private static JsonArrayBuilder positions(Coordinate[] coordinates, boolean counterClockwise) {

@@ -85,6 +85,14 @@ class GeoJsonTest {
     }
 
     @Test
+    void positionsAreWrittenToSevenDecimalsWithoutTrailingZeros() {
+        Point point = GeoJson.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(104.1, -30.123456789));
+        assertEquals("{\"type\":\"Point\",\"coordinates\":[104.1,-30.1234568]}", GeoJson.write(point).toString());
+        Point whole = GeoJson.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(104.00000001, 0));
+        assertEquals("{\"type\":\"Point\",\"coordinates\":[104,0]}", GeoJson.write(whole).toString());
+    }
+
+    @Test
     void latitudeOutOfRangeIsNamed() {
         assertEquals("coordinates[0][1]: latitude 91.0 is outside -90..90",
                 rejected("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,91],[1,1],[0,0]]]}", Polygon.class));
