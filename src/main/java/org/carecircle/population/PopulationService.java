@@ -19,9 +19,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class PopulationService {
@@ -40,6 +42,8 @@ public class PopulationService {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    DataSource dataSource;
     @Inject
     ApiLimits limits;
 
@@ -62,20 +66,33 @@ public class PopulationService {
                 .getResultStream().map(PopulationCellView::of).toList();
     }
 
-    /** The centre and population of every cell whose centre lies in the box (WGS84 degrees). */
-    @Transactional
-    @SuppressWarnings("unchecked")
+    /**
+     * The centre and population of every cell whose centre lies in the box (WGS84 degrees). Read
+     * with plain JDBC on an auto-commit connection: every service circle asks this, and a Hibernate
+     * session and transaction around one read cost more than the read itself (about 1 ms of 1.7).
+     */
     public List<CellCentre> centresIn(Envelope box) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT ST_Y(c.centre), ST_X(c.centre), c.residents, c.children_under3, c.estimated
-                        FROM (SELECT ST_Centroid(boundary) AS centre, residents, children_under3, estimated
-                              FROM population_cell WHERE boundary && ST_MakeEnvelope(:west, :south, :east, :north, 4326)) c
-                        WHERE c.centre && ST_MakeEnvelope(:west, :south, :east, :north, 4326)""")
-                .setParameter("west", box.getMinX()).setParameter("south", box.getMinY())
-                .setParameter("east", box.getMaxX()).setParameter("north", box.getMaxY())
-                .getResultList();
-        return rows.stream().map(row -> new CellCentre(((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue(),
-                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), (Boolean) row[4])).toList();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT ST_Y(c.centre), ST_X(c.centre), c.residents, c.children_under3, c.estimated
+                     FROM (SELECT ST_Centroid(boundary) AS centre, residents, children_under3, estimated
+                           FROM population_cell WHERE boundary && ST_MakeEnvelope(?, ?, ?, ?, 4326)) c
+                     WHERE c.centre && ST_MakeEnvelope(?, ?, ?, ?, 4326)""")) {
+            double[] corners = {box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()};
+            for (int i = 0; i < 8; i++) {
+                statement.setDouble(i + 1, corners[i % 4]);
+            }
+            List<CellCentre> centres = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    centres.add(new CellCentre(rows.getDouble(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
+                            rows.getBoolean(5)));
+                }
+            }
+            return centres;
+        } catch (SQLException e) {
+            throw new IllegalStateException("population cells could not be read", e);
+        }
     }
 
     /** A population cell reduced to its centre, as coverage sums need it. */
