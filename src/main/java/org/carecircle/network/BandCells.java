@@ -264,16 +264,21 @@ final class BandCells {
     private void paintInSight(int row, int from, int to, double ax, double ay, double bx, double by) {
         double dx = bx - ax, dy = by - ay, squared = dx * dx + dy * dy;
         double y = row + 0.5;
-        for (int column = from; column <= to; column++) {
-            int word = row * window.wordsPerRow + (column >>> 6);
-            long bit = 1L << column;
-            if ((bits[word] & bit) != 0 || window.blockedAt(column, row)) {
-                continue;
-            }
-            double x = column + 0.5;
-            double t = squared > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / squared)) : 0;
-            if (window.clearSight(ax + t * dx, ay + t * dy, x, y)) {
-                bits[word] |= bit;
+        int base = row * window.wordsPerRow;
+        for (int word = from >>> 6; word <= to >>> 6; word++) {
+            // only the cells of the span no piece has reached yet
+            long open = ~bits[base + word] & (-1L << Math.max(0, from - (word << 6)))
+                    & (-1L >>> (63 - Math.min(63, to - (word << 6))));
+            for (; open != 0; open &= open - 1) {
+                int column = (word << 6) + Long.numberOfTrailingZeros(open);
+                if (window.blockedAt(column, row)) {
+                    continue;
+                }
+                double x = column + 0.5;
+                double t = squared > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / squared)) : 0;
+                if (window.clearSight(ax + t * dx, ay + t * dy, x, y)) {
+                    bits[base + word] |= 1L << column;
+                }
             }
         }
     }
