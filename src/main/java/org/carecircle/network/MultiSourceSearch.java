@@ -34,12 +34,6 @@ public final class MultiSourceSearch {
         Arrays.fill(origin, -1);
     }
 
-    /** Cost to every node within {@code limit}, in a search of its own. */
-    public static Result search(WalkingNetwork network, WalkingProfile profile, CostKind kind, List<NetworkPoint> origins,
-                                double limit) {
-        return new MultiSourceSearch(network).run(profile, kind, origins, limit);
-    }
-
     /** Runs a search; the result is this instance's and holds until the next run. */
     public Result run(WalkingProfile profile, CostKind kind, List<NetworkPoint> origins, double limit) {
         for (int i = 0; i < settled.size(); i++) {

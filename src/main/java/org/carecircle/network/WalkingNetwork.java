@@ -102,7 +102,8 @@ public final class WalkingNetwork {
             int first = geometryStart[e], last = geometryStart[e + 1] - 1;
             double total = 0;
             for (int p = first + 1; p <= last; p++) {
-                total += projection.distance(geometryLatitude[p - 1], geometryLongitude[p - 1], geometryLatitude[p], geometryLongitude[p]);
+                total += projection.distance(geometryLatitude[p - 1], geometryLongitude[p - 1],
+                        geometryLatitude[p], geometryLongitude[p]);
                 along[p] = (float) total;
             }
             // network lengths are GraphHopper's great-circle metres: scale the projected ones to them

@@ -27,14 +27,14 @@ class MultiSourceSearchTest {
         WalkingNetwork network = slope();
         // an institution at the west end, on the first street's base node
         NetworkPoint west = new NetworkPoint(0, 0, 30.0, 104.0, 0);
-        float[] cost = MultiSourceSearch.search(network, WalkingProfile.FOOT, CostKind.TIME, List.of(west), 1000).cost();
+        float[] cost = new MultiSourceSearch(network).run(WalkingProfile.FOOT, CostKind.TIME, List.of(west), 1000).cost();
         assertEquals(0, cost[0]);
         assertEquals(200, cost[1], "from junction 1, one climbing street west");
         assertEquals(400, cost[2], "from junction 2, two climbing streets west");
 
         // an institution at the east end: everyone walks downhill (east) to it
         NetworkPoint east = new NetworkPoint(1, 100, 30.0, 104.002, 0);
-        cost = MultiSourceSearch.search(network, WalkingProfile.FOOT, CostKind.TIME, List.of(east), 1000).cost();
+        cost = new MultiSourceSearch(network).run(WalkingProfile.FOOT, CostKind.TIME, List.of(east), 1000).cost();
         assertEquals(200, cost[0]);
         assertEquals(100, cost[1]);
     }
@@ -42,7 +42,7 @@ class MultiSourceSearchTest {
     @Test
     void distanceLimitsIgnoreTheSlope() {
         NetworkPoint west = new NetworkPoint(0, 0, 30.0, 104.0, 0);
-        float[] metres = MultiSourceSearch.search(slope(), WalkingProfile.FOOT, CostKind.DISTANCE, List.of(west), 1000).cost();
+        float[] metres = new MultiSourceSearch(slope()).run(WalkingProfile.FOOT, CostKind.DISTANCE, List.of(west), 1000).cost();
         assertEquals(200, metres[2]);
     }
 
@@ -50,10 +50,10 @@ class MultiSourceSearchTest {
     void theNearestOfManyOriginsWinsAndTheLimitStopsTheSearch() {
         WalkingNetwork network = slope();
         List<NetworkPoint> both = List.of(new NetworkPoint(0, 0, 30.0, 104.0, 0), new NetworkPoint(1, 100, 30.0, 104.002, 0));
-        float[] cost = MultiSourceSearch.search(network, WalkingProfile.FOOT, CostKind.TIME, both, 150).cost();
+        float[] cost = new MultiSourceSearch(network).run(WalkingProfile.FOOT, CostKind.TIME, both, 150).cost();
         assertEquals(100, cost[1], "junction 1 walks east to the second origin, not 200 west to the first");
         assertEquals(0, cost[0]);
-        assertEquals(Float.POSITIVE_INFINITY, MultiSourceSearch.search(network, WalkingProfile.FOOT, CostKind.TIME,
+        assertEquals(Float.POSITIVE_INFINITY, new MultiSourceSearch(network).run(WalkingProfile.FOOT, CostKind.TIME,
                 List.of(both.get(0)), 150).cost()[2], "400 is beyond a limit of 150");
     }
 }

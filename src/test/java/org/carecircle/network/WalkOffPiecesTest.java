@@ -29,7 +29,7 @@ class WalkOffPiecesTest {
     private static WalkOffPieces pieces(WalkingNetwork network, double tolerance) {
         List<NetworkPoint> origin = List.of(new NetworkPoint(0, 0, network.nodeLatitude(0), network.nodeLongitude(0), 0));
         return WalkOffPieces.of(network, WalkingProfile.FOOT, CostKind.TIME, origin,
-                MultiSourceSearch.search(network, WalkingProfile.FOOT, CostKind.TIME, origin, 1000), 1000, tolerance);
+                new MultiSourceSearch(network).run(WalkingProfile.FOOT, CostKind.TIME, origin, 1000), 1000, tolerance);
     }
 
     @Test
