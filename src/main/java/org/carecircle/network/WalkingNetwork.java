@@ -138,8 +138,11 @@ public final class WalkingNetwork {
         return search != null ? search : new MultiSourceSearch(this);
     }
 
+    /** Keeps the search for the next circle, but no more than two per core: a burst of requests leaves no lasting heap. */
     void release(MultiSourceSearch search) {
-        idleSearches.offer(search);
+        if (idleSearches.size() < 2 * Runtime.getRuntime().availableProcessors()) {
+            idleSearches.offer(search);
+        }
     }
 
     /** Local metres around the middle of the network, shared by every circle. */
