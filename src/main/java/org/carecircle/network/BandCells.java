@@ -118,28 +118,20 @@ final class BandCells {
         double full = limit - offNetwork;
         double reach = offNetwork / cell;
         for (int i = 0; i < pieces.size; i++) {
-            double ax = (pieces.x0[i] - window.minX) / cell, ay = (pieces.y0[i] - window.minY) / cell;
-            double costA = pieces.cost0[i], costB = pieces.cost1[i];
-            if (Math.max(costA, costB) <= full) {
+            if (Math.max(pieces.cost0[i], pieces.cost1[i]) <= full) {
+                double ax = column(pieces.x0[i]), ay = row(pieces.y0[i]);
                 // two pieces in a straight line at full reach are one capsule
                 if (pieces.continues[i] && Math.max(pieces.cost0[i + 1], pieces.cost1[i + 1]) <= full) {
                     i++;
                 }
-                paintHull(ax, ay, reach, (pieces.x1[i] - window.minX) / cell, (pieces.y1[i] - window.minY) / cell, reach);
+                paintHull(ax, ay, reach, column(pieces.x1[i]), row(pieces.y1[i]), reach);
                 continue;
             }
-            double bx = (pieces.x1[i] - window.minX) / cell, by = (pieces.y1[i] - window.minY) / cell;
-            if (costA > costB) {
-                double swap = ax;
-                ax = bx;
-                bx = swap;
-                swap = ay;
-                ay = by;
-                by = swap;
-                swap = costA;
-                costA = costB;
-                costB = swap;
-            }
+            // a is the cheaper end, b the dearer
+            boolean forward = pieces.cost0[i] <= pieces.cost1[i];
+            double ax = column(forward ? pieces.x0[i] : pieces.x1[i]), ay = row(forward ? pieces.y0[i] : pieces.y1[i]);
+            double bx = column(forward ? pieces.x1[i] : pieces.x0[i]), by = row(forward ? pieces.y1[i] : pieces.y0[i]);
+            double costA = forward ? pieces.cost0[i] : pieces.cost1[i], costB = forward ? pieces.cost1[i] : pieces.cost0[i];
             if (costA > limit) {
                 continue;
             }
@@ -165,6 +157,15 @@ final class BandCells {
                     deferred[d + 3], deferred[d + 4], deferred[d + 5], deferred[d + 6]);
         }
         deferredSize = 0;
+    }
+
+    /** Window columns and rows (in cells, fractional) of projected metres. */
+    private double column(double x) {
+        return (x - window.minX) / window.cell;
+    }
+
+    private double row(double y) {
+        return (y - window.minY) / window.cell;
     }
 
     /** The cells whose centres lie in the convex hull of disk (a, ra) and disk (b, rb), in window cells. */
@@ -255,9 +256,13 @@ final class BandCells {
         if (deferredSize + 7 > deferred.length) {
             deferred = java.util.Arrays.copyOf(deferred, deferred.length * 2);
         }
-        double[] values = {row, from, to, ax, ay, bx, by};
-        System.arraycopy(values, 0, deferred, deferredSize, 7);
-        deferredSize += 7;
+        deferred[deferredSize++] = row;
+        deferred[deferredSize++] = from;
+        deferred[deferredSize++] = to;
+        deferred[deferredSize++] = ax;
+        deferred[deferredSize++] = ay;
+        deferred[deferredSize++] = bx;
+        deferred[deferredSize++] = by;
     }
 
     /** Sets the cells of a row span that see the piece a–b (from its nearest point) past every barrier. */

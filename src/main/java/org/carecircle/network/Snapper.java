@@ -53,24 +53,21 @@ public final class Snapper {
         int first = network.geometryStart[edge];
         int last = network.geometryStart[edge + 1] - 1;
         double bestDistance = Double.POSITIVE_INFINITY, bestAlong = 0, bestX = 0, bestY = 0;
-        double along = 0;
         for (int p = first; p < last; p++) {
             double x0 = projection.x(network.geometryLongitude[p]), y0 = projection.y(network.geometryLatitude[p]);
             double x1 = projection.x(network.geometryLongitude[p + 1]), y1 = projection.y(network.geometryLatitude[p + 1]);
             double dx = x1 - x0, dy = y1 - y0;
-            double segment = Math.sqrt(dx * dx + dy * dy);
-            double t = segment > 0 ? Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / (segment * segment))) : 0;
+            double squared = dx * dx + dy * dy;
+            double t = squared > 0 ? Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / squared)) : 0;
             double x = x0 + t * dx, y = y0 + t * dy;
             double distance = Math.sqrt(x * x + y * y);
             if (distance < bestDistance) {
                 bestDistance = distance;
-                bestAlong = along + t * segment;
+                bestAlong = network.geometryAlong[p] + t * (network.geometryAlong[p + 1] - network.geometryAlong[p]);
                 bestX = x;
                 bestY = y;
             }
-            along += segment;
         }
-        double scale = along > 0 ? network.edgeLength[edge] / along : 0;
-        return new NetworkPoint(edge, bestAlong * scale, projection.latitude(bestY), projection.longitude(bestX), bestDistance);
+        return new NetworkPoint(edge, bestAlong, projection.latitude(bestY), projection.longitude(bestX), bestDistance);
     }
 }
