@@ -19,8 +19,25 @@ public final class Timing {
         for (int i = 0; i < warmUp; i++) {
             call.call();
         }
-        double[] millis = new double[measured];
-        for (int i = 0; i < measured; i++) {
+        return timed(measured, call);
+    }
+
+    /**
+     * Like {@link #millis(int, int, Callable)}, but the warm-up is timed too, in blocks of
+     * {@code block} calls whose p50 is printed: the log shows whether the warm-up reached a plateau.
+     */
+    public static double[] millis(String label, int warmUp, int block, int measured, Callable<?> call) throws Exception {
+        StringBuilder warming = new StringBuilder(label).append(": warm-up p50 per ").append(block).append(" calls, ms:");
+        for (int done = 0; done < warmUp; done += block) {
+            warming.append(String.format(Locale.ROOT, " %.2f", timed(block, call)[block / 2]));
+        }
+        System.out.println(warming);
+        return timed(measured, call);
+    }
+
+    private static double[] timed(int calls, Callable<?> call) throws Exception {
+        double[] millis = new double[calls];
+        for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
             call.call();
             millis[i] = (System.nanoTime() - start) / 1e6;

@@ -45,19 +45,29 @@ import java.util.concurrent.Callable;
 public final class CircleBenchmark {
     private static final double SPEED_KMH = 5.0;
     private static final double MINUTES = 15;
-    /** Enough calls that both JVMs have compiled their whole request path: a service runs warm. */
-    private static final int WARM_UP = 500;
-    private static final int MEASURED = 300;
+    /**
+     * A service runs warm: over HTTP both servers kept getting faster for about 4,000 calls (their
+     * request paths are deep and compiled late), so each contender gets this many first.
+     */
+    private static final int WARM_UP = 6000;
+    private static final int WARM_UP_BLOCK = 1000;
+    private static final int MEASURED = 1000;
 
     private CircleBenchmark() {
     }
 
-    /** Arguments: work folder, andorra extract, CareCircle jar, graphhopper-web jar ("-" for both: in-process only). */
+    /**
+     * Arguments: work folder, CareCircle jar, graphhopper-web jar ("-" for both: in-process only),
+     * then the extracts; the generated city comes after them.
+     */
     public static void main(String[] arguments) throws Exception {
         Path work = Path.of(arguments[0]);
-        Path andorra = Path.of(arguments[1]);
-        Path careCircleJar = Path.of(arguments[2]);
-        Path graphHopperWebJar = Path.of(arguments[3]);
+        Path careCircleJar = Path.of(arguments[1]);
+        Path graphHopperWebJar = Path.of(arguments[2]);
+        List<Path> extracts = new ArrayList<>();
+        for (int a = 3; a < arguments.length; a++) {
+            extracts.add(Path.of(arguments[a]));
+        }
         Files.createDirectories(work);
         System.out.println(Timing.machine());
 
@@ -67,8 +77,9 @@ public final class CircleBenchmark {
             new GeneratedCity(316, 316, 100).jitter(15, 7).arterialEvery(8).missingLinks(0.05)
                     .river(150, 40, 120, 200, 280).write(city);
         }
+        extracts.add(city);
         List<String> report = new ArrayList<>();
-        for (Path extract : List.of(andorra, city)) {
+        for (Path extract : extracts) {
             report.addAll(run(extract, work, careCircleJar, graphHopperWebJar));
         }
         System.out.println();
@@ -94,8 +105,8 @@ public final class CircleBenchmark {
             double[] o = origins.get(next[0]++ % origins.size());
             return graphHopper.isochrone(o[0], o[1], MINUTES * 60);
         };
-        double[] ours = time(careCircle);
-        double[] theirs = time(graphHopperInProcess);
+        double[] ours = time(name + " CareCircle in-process", careCircle);
+        double[] theirs = time(name + " GraphHopper in-process", graphHopperInProcess);
         int nodes = loaded.network().nodeCount();
         loaded.close();
         List<String> rows = new ArrayList<>(List.of(
@@ -111,32 +122,32 @@ public final class CircleBenchmark {
         // HTTP/1.1 to both: graphhopper-web speaks no cleartext HTTP/2, and the JDK client would upgrade to it with CareCircle only
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        double[] ourHttp = timeServer(startCareCircle(careCircleJar, extract, work, 18080), http,
-                "http://127.0.0.1:18080/q/health/ready", () -> {
+        double[][] ourHttp = timeServer(name + " CareCircle over HTTP", startCareCircle(careCircleJar, extract, work, 18080),
+                http, "http://127.0.0.1:18080/q/health/ready", () -> {
                     double[] o = origins.get(next[0]++ % origins.size());
-                    String body = String.format(Locale.ROOT, "{\"query\":\"{ serviceCircle(origin: {point: "
-                            + "{type: \\\"Point\\\", coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }\"}",
-                            o[1], o[0], MINUTES, SPEED_KMH);
-                    return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/graphql"))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-                });
-        double[] theirHttp = timeServer(startGraphHopperWeb(graphHopperWebJar, extract, work, 18989), http,
-                "http://127.0.0.1:18990/healthcheck", () -> {
+                    return graphQl(http, String.format(Locale.ROOT, "{ serviceCircle(origin: {point: "
+                            + "{type: \\\"Point\\\", coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }",
+                            o[1], o[0], MINUTES, SPEED_KMH));
+                }, () -> graphQl(http, "{ __typename }"));
+        double[][] theirHttp = timeServer(name + " graphhopper-web over HTTP",
+                startGraphHopperWeb(graphHopperWebJar, extract, work, 18989), http, "http://127.0.0.1:18990/healthcheck", () -> {
                     double[] o = origins.get(next[0]++ % origins.size());
                     return send(http, HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT,
                             "http://127.0.0.1:18989/isochrone?point=%f,%f&profile=foot&time_limit=%d&buckets=1",
                             o[0], o[1], (int) (MINUTES * 60)))).GET().build());
-                });
+                }, () -> send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18989/info")).GET().build()));
         rows.addAll(List.of(
-                row("  CareCircle GraphQL over HTTP", ourHttp),
-                row("  graphhopper-web /isochrone over HTTP", theirHttp),
-                String.format(Locale.ROOT, "    ratio p50 %.2f, p95 %.2f (CareCircle / GraphHopper)", ourHttp[0] / theirHttp[0],
-                        ourHttp[1] / theirHttp[1])));
+                row("  CareCircle GraphQL over HTTP", ourHttp[0]),
+                row("  graphhopper-web /isochrone over HTTP", theirHttp[0]),
+                String.format(Locale.ROOT, "    ratio p50 %.2f, p95 %.2f (CareCircle / GraphHopper)", ourHttp[0][0] / theirHttp[0][0],
+                        ourHttp[0][1] / theirHttp[0][1]),
+                row("    floor: CareCircle { __typename }", ourHttp[1]),
+                row("    floor: graphhopper-web /info", theirHttp[1])));
         return rows;
     }
 
     private static String row(String label, double[] p) {
-        return String.format(Locale.ROOT, "%-40s p50 %7.1f ms   p95 %7.1f ms", label, p[0], p[1]);
+        return String.format(Locale.ROOT, "%-40s p50 %7.2f ms   p95 %7.2f ms", label, p[0], p[1]);
     }
 
     /**
@@ -167,12 +178,15 @@ public final class CircleBenchmark {
         }
     }
 
-    /** Times the calls to a server started for them, once it is ready; stops it whatever happens. */
-    private static double[] timeServer(Process server, HttpClient http, String readiness, Callable<Object> call)
-            throws Exception {
+    /**
+     * Times a server's answers to a call, then (warm) to the cheapest request it serves, which shows
+     * what its HTTP stack costs alone; stops the server whatever happens.
+     */
+    private static double[][] timeServer(String label, Process server, HttpClient http, String readiness,
+                                         Callable<Object> call, Callable<Object> cheapest) throws Exception {
         try {
             awaitReady(http, readiness, server);
-            return time(call);
+            return new double[][] {time(label, call), time(label + ", cheapest request", cheapest)};
         } finally {
             server.destroy();
             server.waitFor();
@@ -180,9 +194,15 @@ public final class CircleBenchmark {
     }
 
     /** p50 and p95 in milliseconds of {@link #MEASURED} calls after {@link #WARM_UP}. */
-    private static double[] time(Callable<Object> call) throws Exception {
-        double[] millis = Timing.millis(WARM_UP, MEASURED, call);
+    private static double[] time(String label, Callable<Object> call) throws Exception {
+        double[] millis = Timing.millis(label, WARM_UP, WARM_UP_BLOCK, MEASURED, call);
         return new double[] {millis[MEASURED / 2], millis[(int) (MEASURED * 0.95)]};
+    }
+
+    private static String graphQl(HttpClient http, String query) throws IOException, InterruptedException {
+        return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build());
     }
 
     private static String send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
