@@ -88,7 +88,7 @@ public class CatchmentService {
         List<ServiceCircles.Band> bands = !circles.nearEnough(origin) ? List.of()
                 : circles.around(network, WalkingProfile.FOOT, CostKind.TIME, origin,
                 new double[] {place.latitude(), place.longitude()},
-                java.util.Arrays.stream(minutes).map(m -> m * metresPerMinute).toArray(), extent -> { });
+                java.util.Arrays.stream(minutes).map(m -> m * metresPerMinute).toArray());
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("DELETE FROM institution_catchment WHERE institution_id = :id")
                     .setParameter("id", institutionId).executeUpdate();

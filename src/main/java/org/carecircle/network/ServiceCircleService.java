@@ -11,16 +11,11 @@ import org.carecircle.institution.InstitutionFilter;
 import org.carecircle.institution.InstitutionService;
 import org.carecircle.population.PopulationService;
 import org.carecircle.population.PopulationSum;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /** Service circles as GeoJSON FeatureCollections, with the population inside each band. */
 @ApplicationScoped
@@ -33,8 +28,6 @@ public class ServiceCircleService {
     InstitutionService institutions;
     @Inject
     PopulationService population;
-    @Inject
-    ManagedExecutor executor;
 
     /** One origin: a point or an institution. */
     public JsonObject circle(ServiceCircleOrigin origin, List<Double> minutes, List<Double> metres, Double speedKmh,
@@ -50,12 +43,11 @@ public class ServiceCircleService {
                     : String.format("the nearest walkable way is %.0f m away, more than the %.0f m allowed",
                     snapped.distance(), settings.maxSnapMetres()));
         }
-        CellsAlongside cells = new CellsAlongside();
-        List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs(), cells);
+        List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs());
         var snap = GeoJson.JSON.createObjectBuilder()
                 .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
                 .add("snapDistanceMetres", round(snapped.distance()));
-        return collection(bands, cells.read(), limits, profile, snap.build(), null);
+        return collection(bands, limits, profile, snap.build(), null);
     }
 
     /** All institutions matching the filter at once: one multi-source search, one polygon per band. */
@@ -86,12 +78,11 @@ public class ServiceCircleService {
                 .add("institutions", places.size())
                 .add("institutionsOffNetwork", unreached);
         if (origins.isEmpty()) {
-            return collection(List.of(), List.of(), limits, profile, summary.build(), null);
+            return collection(List.of(), limits, profile, summary.build(), null);
         }
-        CellsAlongside cells = new CellsAlongside();
         List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), origins,
-                originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY, cells);
-        return collection(bands, cells.read(), limits, profile, null, summary.build());
+                originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY);
+        return collection(bands, limits, profile, null, summary.build());
     }
 
     /** Whether a place joins the network close enough to draw circles from it. */
@@ -99,38 +90,18 @@ public class ServiceCircleService {
         return snapped != null && snapped.distance() <= settings.maxSnapMetres();
     }
 
-    /** The bands around one place, from where it joins the network; {@code extentFound} as in ServiceCircles. */
+    /** The bands around one place, from where it joins the network. */
     List<ServiceCircles.Band> around(NetworkLoader.Loaded network, WalkingProfile profile, CostKind kind,
-                                     NetworkPoint snapped, double[] place, double[] costs, Consumer<Envelope> extentFound) {
+                                     NetworkPoint snapped, double[] place, double[] costs) {
         return ServiceCircles.build(network.network(), profile, kind, List.of(snapped), List.of(place), costs,
-                settings.circles(), GeoJson.FACTORY, extentFound);
+                settings.circles(), GeoJson.FACTORY);
     }
 
-    /**
-     * The population cells where the circles will lie, read from the database on another thread
-     * while the circles' cells are drawn: the round trip costs the request nothing.
-     */
-    private final class CellsAlongside implements Consumer<Envelope> {
-        private CompletableFuture<List<PopulationService.CellCentre>> reading;
-
-        @Override
-        public void accept(Envelope extent) {
-            reading = executor.supplyAsync(() -> population.centresIn(extent));
-        }
-
-        List<PopulationService.CellCentre> read() {
-            try {
-                return reading == null ? List.of() : reading.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-    }
-
-    private JsonObject collection(List<ServiceCircles.Band> bands, List<PopulationService.CellCentre> cells,
-                                  CircleLimits limits, WalkingProfile profile, JsonObject perFeature,
-                                  JsonObject perCollection) {
+    private JsonObject collection(List<ServiceCircles.Band> bands, CircleLimits limits, WalkingProfile profile,
+                                  JsonObject perFeature, JsonObject perCollection) {
         var features = GeoJson.JSON.createArrayBuilder();
+        List<PopulationService.CellCentre> cells = bands.isEmpty() ? List.of()
+                : population.centresIn(bands.get(bands.size() - 1).area().getEnvelopeInternal());
         for (int index = 0; index < bands.size(); index++) {
             ServiceCircles.Band band = bands.get(index);
             PopulationSum inside = PopulationSum.of(cells.stream().filter(c -> band.contains(c.latitude(), c.longitude())));

@@ -2,13 +2,11 @@ package org.carecircle.network;
 
 import org.carecircle.api.Projection;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Service circles from one search: the land a walker reaches within each limit, as exact polygons.
@@ -49,17 +47,6 @@ public final class ServiceCircles {
     public static List<Band> build(WalkingNetwork network, WalkingProfile profile, CostKind cost,
                                    List<NetworkPoint> origins, List<double[]> originPlaces, double[] limits,
                                    Settings settings, GeometryFactory factory) {
-        return build(network, profile, cost, origins, originPlaces, limits, settings, factory, extent -> { });
-    }
-
-    /**
-     * The same, telling {@code extentFound} (in degrees) where every band will lie as soon as the
-     * search has found it and before the cells are drawn, so a caller can start reading what lies
-     * there alongside. Not told when nothing is reached.
-     */
-    public static List<Band> build(WalkingNetwork network, WalkingProfile profile, CostKind cost,
-                                   List<NetworkPoint> origins, List<double[]> originPlaces, double[] limits,
-                                   Settings settings, GeometryFactory factory, Consumer<Envelope> extentFound) {
         double maxLimit = limits[limits.length - 1];
         double cell = Math.max(settings.cellMetres(), 1);
         MultiSourceSearch search = network.borrowSearch();
@@ -92,8 +79,6 @@ public final class ServiceCircles {
         double minY = Math.floor((pieces.minY - margin) / cell) * cell;
         int width = (int) Math.ceil((pieces.maxX + margin - minX) / cell);
         int height = (int) Math.ceil((pieces.maxY + margin - minY) / cell);
-        extentFound.accept(new Envelope(projection.longitude(minX), projection.longitude(minX + width * cell),
-                projection.latitude(minY), projection.latitude(minY + height * cell)));
         BandCells.Window window = new BandCells.Window(projection, minX, minY, cell, width, height,
                 network.barrierRaster(cell, settings.offNetworkMetres()));
 
