@@ -23,16 +23,34 @@ public final class Timing {
     }
 
     /**
-     * Like {@link #millis(int, int, Callable)}, but the warm-up is timed too, in blocks of
-     * {@code block} calls whose p50 is printed: the log shows whether the warm-up reached a plateau.
+     * Two contenders called in turn (which goes first alternates), so whatever else the machine does
+     * slows both alike; returns each one's sorted milliseconds. The warm-up is timed too, in blocks
+     * whose p50s are printed, to show whether both reached a plateau.
      */
-    public static double[] millis(String label, int warmUp, int block, int measured, Callable<?> call) throws Exception {
-        StringBuilder warming = new StringBuilder(label).append(": warm-up p50 per ").append(block).append(" calls, ms:");
+    public static double[][] interleaved(String label, int warmUp, int block, int measured, Callable<?> first,
+                                         Callable<?> second) throws Exception {
+        StringBuilder warming = new StringBuilder(label).append(": warm-up p50s per ").append(block).append(" calls, ms:");
         for (int done = 0; done < warmUp; done += block) {
-            warming.append(String.format(Locale.ROOT, " %.2f", timed(block, call)[block / 2]));
+            double[][] millis = inTurn(block, first, second);
+            warming.append(String.format(Locale.ROOT, " %.2f/%.2f", millis[0][block / 2], millis[1][block / 2]));
         }
         System.out.println(warming);
-        return timed(measured, call);
+        return inTurn(measured, first, second);
+    }
+
+    private static double[][] inTurn(int calls, Callable<?> first, Callable<?> second) throws Exception {
+        double[][] millis = new double[2][calls];
+        for (int i = 0; i < calls; i++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int which = (i + turn) % 2;
+                long start = System.nanoTime();
+                (which == 0 ? first : second).call();
+                millis[which][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis[0]);
+        Arrays.sort(millis[1]);
+        return millis;
     }
 
     private static double[] timed(int calls, Callable<?> call) throws Exception {

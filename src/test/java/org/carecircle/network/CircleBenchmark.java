@@ -39,17 +39,18 @@ import java.util.concurrent.Callable;
  * <p>Per network: CareCircle in-process (snap, one search, polygons) and GraphHopper's isochrone
  * pipeline in-process (snap, QueryGraph, ShortestPathTree with GraphHopper's extra 14 % / 200 s
  * exploration, JTSTriangulator, ContourBuilder), then CareCircle's GraphQL endpoint and
- * graphhopper-web's /isochrone over HTTP, each in its own JVM on the same extract. Every timing has
- * a warm-up first; latencies are per request, one at a time.
+ * graphhopper-web's /isochrone over HTTP, each in its own JVM on the same extract, both running.
+ * The two contenders are always called in turn, so the noise of a shared machine slows both alike;
+ * every timing has a long warm-up first; latencies are per request, one at a time.
  */
 public final class CircleBenchmark {
     private static final double SPEED_KMH = 5.0;
     private static final double MINUTES = 15;
     /**
-     * A service runs warm: over HTTP both servers kept getting faster for about 4,000 calls (their
-     * request paths are deep and compiled late), so each contender gets this many first.
+     * A service runs warm: over HTTP both servers kept getting faster for 4,000 to 6,000 calls
+     * (their request paths are deep and compiled late), so each contender gets this many first.
      */
-    private static final int WARM_UP = 6000;
+    private static final int WARM_UP = 10_000;
     private static final int WARM_UP_BLOCK = 1000;
     private static final int MEASURED = 1000;
 
@@ -94,27 +95,28 @@ public final class CircleBenchmark {
         double limit = MINUTES * SPEED_KMH * 1000 / 60;
         ServiceCircles.Settings settings = ServiceCircles.Settings.DEFAULT;
 
-        int[] next = {0};
+        // each contender walks the origins with its own counter: called in turn, both get the same origin
+        int[] ourNext = {0};
+        int[] theirNext = {0};
         Callable<Object> careCircle = () -> {
-            double[] o = origins.get(next[0]++ % origins.size());
+            double[] o = origins.get(ourNext[0]++ % origins.size());
             NetworkPoint snapped = loaded.snapper().snap(o[0], o[1], WalkingProfile.FOOT);
             return ServiceCircles.build(loaded.network(), WalkingProfile.FOOT, CostKind.TIME, List.of(snapped),
                     List.of(o), new double[] {limit}, settings, GeoJson.FACTORY);
         };
         Callable<Object> graphHopperInProcess = () -> {
-            double[] o = origins.get(next[0]++ % origins.size());
+            double[] o = origins.get(theirNext[0]++ % origins.size());
             return graphHopper.isochrone(o[0], o[1], MINUTES * 60);
         };
-        double[] ours = time(name + " CareCircle in-process", careCircle);
-        double[] theirs = time(name + " GraphHopper in-process", graphHopperInProcess);
+        double[][] inProcess = time(name + " in-process, CareCircle/GraphHopper", careCircle, graphHopperInProcess);
         int nodes = loaded.network().nodeCount();
         loaded.close();
         List<String> rows = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "%s: %d nodes, 15-minute circles at %.1f km/h from %d random origins", name,
                         nodes, SPEED_KMH, origins.size()),
-                row("  CareCircle in-process", ours),
-                row("  GraphHopper isochrone in-process", theirs),
-                String.format(Locale.ROOT, "    ratio p50 %.2f, p95 %.2f (CareCircle / GraphHopper)", ours[0] / theirs[0], ours[1] / theirs[1])));
+                row("  CareCircle in-process", inProcess[0]),
+                row("  GraphHopper isochrone in-process", inProcess[1]),
+                ratio(inProcess)));
         if (careCircleJar.toString().equals("-")) {
             return rows;
         }
@@ -122,27 +124,39 @@ public final class CircleBenchmark {
         // HTTP/1.1 to both: graphhopper-web speaks no cleartext HTTP/2, and the JDK client would upgrade to it with CareCircle only
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        double[][] ourHttp = timeServer(name + " CareCircle over HTTP", startCareCircle(careCircleJar, extract, work, 18080),
-                http, "http://127.0.0.1:18080/q/health/ready", () -> {
-                    double[] o = origins.get(next[0]++ % origins.size());
-                    return graphQl(http, String.format(Locale.ROOT, "{ serviceCircle(origin: {point: "
-                            + "{type: \\\"Point\\\", coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }",
-                            o[1], o[0], MINUTES, SPEED_KMH));
-                }, () -> graphQl(http, "{ __typename }"));
-        double[][] theirHttp = timeServer(name + " graphhopper-web over HTTP",
-                startGraphHopperWeb(graphHopperWebJar, extract, work, 18989), http, "http://127.0.0.1:18990/healthcheck", () -> {
-                    double[] o = origins.get(next[0]++ % origins.size());
-                    return send(http, HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT,
-                            "http://127.0.0.1:18989/isochrone?point=%f,%f&profile=foot&time_limit=%d&buckets=1",
-                            o[0], o[1], (int) (MINUTES * 60)))).GET().build());
-                }, () -> send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18989/info")).GET().build()));
-        rows.addAll(List.of(
-                row("  CareCircle GraphQL over HTTP", ourHttp[0]),
-                row("  graphhopper-web /isochrone over HTTP", theirHttp[0]),
-                String.format(Locale.ROOT, "    ratio p50 %.2f, p95 %.2f (CareCircle / GraphHopper)", ourHttp[0][0] / theirHttp[0][0],
-                        ourHttp[0][1] / theirHttp[0][1]),
-                row("    floor: CareCircle { __typename }", ourHttp[1]),
-                row("    floor: graphhopper-web /info", theirHttp[1])));
+        Process ourServer = startCareCircle(careCircleJar, extract, work, 18080);
+        Process theirServer = startGraphHopperWeb(graphHopperWebJar, extract, work, 18989);
+        try {
+            awaitReady(http, "http://127.0.0.1:18080/q/health/ready", ourServer);
+            awaitReady(http, "http://127.0.0.1:18990/healthcheck", theirServer);
+            ourNext[0] = 0;
+            theirNext[0] = 0;
+            double[][] circles = time(name + " over HTTP, CareCircle/graphhopper-web", () -> {
+                double[] o = origins.get(ourNext[0]++ % origins.size());
+                return graphQl(http, String.format(Locale.ROOT, "{ serviceCircle(origin: {point: "
+                        + "{type: \\\"Point\\\", coordinates: [%f, %f]}}, minutes: [%s], speedKmh: %s) }",
+                        o[1], o[0], MINUTES, SPEED_KMH));
+            }, () -> {
+                double[] o = origins.get(theirNext[0]++ % origins.size());
+                return send(http, HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT,
+                        "http://127.0.0.1:18989/isochrone?point=%f,%f&profile=foot&time_limit=%d&buckets=1",
+                        o[0], o[1], (int) (MINUTES * 60)))).GET().build());
+            });
+            // each server's cheapest request, warm: what its HTTP stack costs alone
+            double[][] floors = time(name + " cheapest requests over HTTP", () -> graphQl(http, "{ __typename }"),
+                    () -> send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:18989/info")).GET().build()));
+            rows.addAll(List.of(
+                    row("  CareCircle GraphQL over HTTP", circles[0]),
+                    row("  graphhopper-web /isochrone over HTTP", circles[1]),
+                    ratio(circles),
+                    row("    floor: CareCircle { __typename }", floors[0]),
+                    row("    floor: graphhopper-web /info", floors[1])));
+        } finally {
+            for (Process server : List.of(ourServer, theirServer)) {
+                server.destroy();
+                server.waitFor();
+            }
+        }
         return rows;
     }
 
@@ -178,25 +192,19 @@ public final class CircleBenchmark {
         }
     }
 
-    /**
-     * Times a server's answers to a call, then (warm) to the cheapest request it serves, which shows
-     * what its HTTP stack costs alone; stops the server whatever happens.
-     */
-    private static double[][] timeServer(String label, Process server, HttpClient http, String readiness,
-                                         Callable<Object> call, Callable<Object> cheapest) throws Exception {
-        try {
-            awaitReady(http, readiness, server);
-            return new double[][] {time(label, call), time(label + ", cheapest request", cheapest)};
-        } finally {
-            server.destroy();
-            server.waitFor();
-        }
+    /** p50 and p95 in milliseconds of each contender's {@link #MEASURED} calls, called in turn after {@link #WARM_UP}. */
+    private static double[][] time(String label, Callable<Object> ours, Callable<Object> theirs) throws Exception {
+        double[][] millis = Timing.interleaved(label, WARM_UP, WARM_UP_BLOCK, MEASURED, ours, theirs);
+        return new double[][] {percentiles(millis[0]), percentiles(millis[1])};
     }
 
-    /** p50 and p95 in milliseconds of {@link #MEASURED} calls after {@link #WARM_UP}. */
-    private static double[] time(String label, Callable<Object> call) throws Exception {
-        double[] millis = Timing.millis(label, WARM_UP, WARM_UP_BLOCK, MEASURED, call);
-        return new double[] {millis[MEASURED / 2], millis[(int) (MEASURED * 0.95)]};
+    private static double[] percentiles(double[] sorted) {
+        return new double[] {sorted[MEASURED / 2], sorted[(int) (MEASURED * 0.95)]};
+    }
+
+    private static String ratio(double[][] oursAndTheirs) {
+        return String.format(Locale.ROOT, "    ratio p50 %.2f, p95 %.2f (CareCircle / GraphHopper)",
+                oursAndTheirs[0][0] / oursAndTheirs[1][0], oursAndTheirs[0][1] / oursAndTheirs[1][1]);
     }
 
     private static String graphQl(HttpClient http, String query) throws IOException, InterruptedException {
