@@ -47,7 +47,7 @@ public final class CircleBenchmark {
     private static final double SPEED_KMH = 5.0;
     private static final double MINUTES = 15;
     /**
-     * A service runs warm: over HTTP both servers kept getting faster for 4,000 to 6,000 calls
+     * A service runs warm: over HTTP both servers kept getting faster for 4,000 to 10,000 calls
      * (their request paths are deep and compiled late), so each contender gets this many first.
      */
     private static final int WARM_UP = 10_000;
