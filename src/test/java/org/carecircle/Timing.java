@@ -19,7 +19,14 @@ public final class Timing {
         for (int i = 0; i < warmUp; i++) {
             call.call();
         }
-        return timed(measured, call);
+        double[] millis = new double[measured];
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            call.call();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
     }
 
     /**
@@ -50,17 +57,6 @@ public final class Timing {
         }
         Arrays.sort(millis[0]);
         Arrays.sort(millis[1]);
-        return millis;
-    }
-
-    private static double[] timed(int calls, Callable<?> call) throws Exception {
-        double[] millis = new double[calls];
-        for (int i = 0; i < calls; i++) {
-            long start = System.nanoTime();
-            call.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
         return millis;
     }
 }

@@ -129,8 +129,6 @@ public final class CircleBenchmark {
         try {
             awaitReady(http, "http://127.0.0.1:18080/q/health/ready", ourServer);
             awaitReady(http, "http://127.0.0.1:18990/healthcheck", theirServer);
-            ourNext[0] = 0;
-            theirNext[0] = 0;
             double[][] circles = time(name + " over HTTP, CareCircle/graphhopper-web", () -> {
                 double[] o = origins.get(ourNext[0]++ % origins.size());
                 return graphQl(http, String.format(Locale.ROOT, "{ serviceCircle(origin: {point: "
