@@ -11,4 +11,4 @@ url=$(scripts/postgis.sh start carecircle | tail -1)
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
 exec java -Xmx8g -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
-  org.carecircle.coverage.CoverageBenchmark "$work" "$url"
+  org.carecircle.engine.coverage.CoverageBenchmark "$work" "$url"

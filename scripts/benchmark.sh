@@ -14,5 +14,5 @@ export CARECIRCLE_DB_URL
 ./mvnw -B -q dependency:copy -Dartifact=com.graphhopper:graphhopper-web:11.0 -DoutputDirectory="$work"
 exec java -Xmx8g -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
   -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
-  org.carecircle.network.CircleBenchmark "$work" target/quarkus-app/quarkus-run.jar "$work/graphhopper-web-11.0.jar" \
+  org.carecircle.engine.network.CircleBenchmark "$work" target/quarkus-app/quarkus-run.jar "$work/graphhopper-web-11.0.jar" \
   "${ANDORRA:-$root/../shared/data/osm/andorra.osm.pbf}" "${XIPU:-$root/../shared/data/osm/chengdu-xipu.osm}"

@@ -23,7 +23,7 @@ public class TestDatabase {
     @Transactional
     void truncate() {
         entityManager.createNativeQuery(
-                "TRUNCATE area, institution, institution_service_mode, class_group, institution_catchment, population_cell, scenario "
+                "TRUNCATE area, institution, institution_service_mode, class_group, institution_service_circle, population_cell, scenario "
                                 + "RESTART IDENTITY CASCADE")
                 .executeUpdate();
     }

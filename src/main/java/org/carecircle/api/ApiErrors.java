@@ -3,7 +3,6 @@ package org.carecircle.api;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.carecircle.network.NetworkUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The exports' errors in the same words as GraphQL's: each field and its reason, as JSON. */
@@ -17,7 +16,7 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(NetworkUnavailableException e) {
+    public Response unavailable(ServiceUnavailableException e) {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
     }

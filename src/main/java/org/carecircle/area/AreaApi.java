@@ -3,14 +3,12 @@ package org.carecircle.area;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.ImportReport;
-import org.carecircle.institution.InstitutionStatus;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
@@ -31,11 +29,6 @@ public class AreaApi {
     @Description("Areas, optionally of one level and/or directly under one parent, in code order")
     public @NonNull List<@NonNull AreaView> areas(AreaLevel level, String parentCode) {
         return service.list(level, parentCode);
-    }
-
-    @Description("Slots, enrolled and population in the area; status limits the institutions counted (default: all)")
-    public @NonNull AreaTotals totals(@Source AreaView area, List<InstitutionStatus> status) {
-        return service.totals(area.id(), status);
     }
 
     @Mutation

@@ -4,7 +4,7 @@ import com.graphhopper.reader.ReaderElement;
 import com.graphhopper.reader.ReaderRelation;
 import com.graphhopper.reader.osm.SkipOptions;
 import org.carecircle.api.GeoJson;
-import org.carecircle.network.OsmElements;
+import org.carecircle.engine.osm.OsmElements;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

@@ -1,6 +1,10 @@
 package org.carecircle.coverage;
 
-import org.carecircle.network.WalkingProfile;
+import org.carecircle.api.Decimals;
+import org.carecircle.engine.coverage.CapacityMode;
+import org.carecircle.engine.coverage.CoverageAnalysis;
+import org.carecircle.engine.network.WalkingProfile;
+import org.carecircle.institution.InstitutionStatus;
 
 import java.util.List;
 
@@ -15,7 +19,7 @@ public record Coverage(Settings settings, CoverageData.Cells cells, List<Coverag
 
     /** Validated parameters with every default filled in: the cache key of an analysis. */
     public record Settings(List<Double> minutes, double speedKmh, WalkingProfile profile, double takeUpRate,
-                           CapacityMode capacity, InstitutionSelection institutions, String scenario) {
+                           CapacityMode capacity, Counted institutions, String scenario) {
         public double metresPerMinute() {
             return speedKmh * 1000 / 60;
         }
@@ -25,9 +29,13 @@ public record Coverage(Settings settings, CoverageData.Cells cells, List<Coverag
         }
     }
 
+    /** Which institutions count, every default filled in (the GraphQL selection leaves them open). */
+    public record Counted(InstitutionStatus status, boolean inclusiveOnly, boolean publicOnly, boolean includeStaffOnly) {
+    }
+
     /** Minutes for a cost in flat-equivalent metres; null when nothing can be reached. */
     public Double minutes(double cost) {
-        return Double.isFinite(cost) ? Math.round(cost / settings.metresPerMinute() * 100) / 100.0 : null;
+        return Double.isFinite(cost) ? Decimals.round(cost / settings.metresPerMinute(), 2) : null;
     }
 
     /** Index of the sums of all cells (after one per area). */

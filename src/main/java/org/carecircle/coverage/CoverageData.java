@@ -6,12 +6,14 @@ import jakarta.persistence.EntityManager;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.area.AreaLevel;
+import org.carecircle.engine.coverage.CapacityMode;
+import org.carecircle.engine.coverage.CellNeighbours;
+import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.PointLinks;
+import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionKind;
 import org.carecircle.institution.InstitutionStatus;
 import org.carecircle.institution.Ownership;
-import org.carecircle.network.NetworkLoader;
-import org.carecircle.network.PointLinks;
-import org.carecircle.network.WalkingProfile;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
@@ -191,7 +193,7 @@ public class CoverageData {
                     demonstration, totals[0], totals[1], totals[2], estimated);
         }
 
-        boolean selected(InstitutionSelection selection) {
+        boolean selected(Coverage.Counted selection) {
             return status == selection.status()
                     && (!selection.inclusiveOnly() || inclusive)
                     && (!selection.publicOnly() || isPublic())

@@ -11,8 +11,9 @@ import org.carecircle.api.Csv;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
+import org.carecircle.engine.coverage.CapacityMode;
+import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionStatus;
-import org.carecircle.network.WalkingProfile;
 
 import java.util.ArrayList;
 import java.util.List;

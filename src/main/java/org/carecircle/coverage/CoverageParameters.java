@@ -1,6 +1,7 @@
 package org.carecircle.coverage;
 
-import org.carecircle.network.WalkingProfile;
+import org.carecircle.engine.coverage.CapacityMode;
+import org.carecircle.engine.network.WalkingProfile;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 

@@ -1,8 +1,11 @@
 package org.carecircle.coverage;
 
 import jakarta.json.JsonObject;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
+import org.carecircle.engine.coverage.CoverageAnalysis;
+import org.carecircle.engine.coverage.GapAreas;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -108,7 +111,7 @@ public final class CoverageReports {
             CoverageViews.GapArea view = new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
                     gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
                     coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
-                    Double.isFinite(gap.longestCost()), Math.round(inside.x * 1e6) / 1e6, Math.round(inside.y * 1e6) / 1e6);
+                    Double.isFinite(gap.longestCost()), Decimals.round(inside.x, 6), Decimals.round(inside.y, 6));
             gaps.add(view);
             var properties = GeoJson.JSON.createObjectBuilder()
                     .add("rank", rank)
@@ -146,15 +149,15 @@ public final class CoverageReports {
             // allocation sums can leave dust; a gap is at least a thousandth of a child
             uncovered[c] = uncovered[c] > 1e-3 ? uncovered[c] : 0;
         }
-        return GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3, analysis.times().nearestCost, cells.area);
+        return GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3, analysis.nearest().costs(), cells.area);
     }
 
     static Double share(double part, double whole) {
-        return whole > 0 ? Math.round(part / whole * 10_000) / 10_000.0 : null;
+        return whole > 0 ? Decimals.round(part / whole, 4) : null;
     }
 
     /** Figures in answers: to a thousandth (of a child, a minute, a share). */
     public static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return Decimals.round(value, 3);
     }
 }

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.Violations;
-import org.carecircle.network.CircleLimits;
-import org.carecircle.network.NetworkLoader;
-import org.carecircle.network.NetworkPoint;
+import org.carecircle.engine.coverage.CapacityMode;
+import org.carecircle.engine.coverage.CoverageAnalysis;
+import org.carecircle.engine.network.CircleLimits;
+import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.NetworkPoint;
+import org.carecircle.engine.network.PointLinks;
+import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.NetworkSettings;
-import org.carecircle.network.PointLinks;
-import org.carecircle.network.WalkingProfile;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -53,8 +55,8 @@ public class CoverageService {
     /** Checks every parameter, recording each problem under its field; fills in the defaults. */
     public Coverage.Settings settings(CoverageParameters parameters, Violations violations) {
         CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
-        CircleLimits limits = CircleLimits.of(given.minutes() == null ? CoverageParameters.DEFAULT_MINUTES : given.minutes(),
-                null, given.speedKmh(), networkSettings, violations);
+        CircleLimits limits = networkSettings.circleLimits(
+                given.minutes() == null ? CoverageParameters.DEFAULT_MINUTES : given.minutes(), null, given.speedKmh(), violations);
         double takeUp = given.takeUpRate() == null ? CoverageParameters.DEFAULT_TAKE_UP_RATE : given.takeUpRate();
         violations.check(takeUp > 0 && takeUp <= 1, "takeUpRate", "must be more than 0 and at most 1 (got " + takeUp + ")");
         if (limits == null) {
@@ -125,8 +127,9 @@ public class CoverageService {
             if (!site.selected(settings.institutions())) {
                 continue;
             }
-            NetworkPoint snapped = network.snapper().snap(site.latitude(), site.longitude(), settings.profile());
-            if (snapped == null || snapped.distance() > networkSettings.maxSnapMetres()) {
+            NetworkPoint snapped = network.snapper().snapWithin(site.latitude(), site.longitude(), settings.profile(),
+                    networkSettings.maxSnapMetres());
+            if (snapped == null) {
                 offNetwork.add(site);
             } else {
                 counted.add(site);

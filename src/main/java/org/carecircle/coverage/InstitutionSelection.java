@@ -14,8 +14,8 @@ public record InstitutionSelection(
 
     static final InstitutionSelection DEFAULT = new InstitutionSelection(null, null, null, null);
 
-    InstitutionSelection normalised() {
-        return new InstitutionSelection(status == null ? InstitutionStatus.OPERATING : status,
+    Coverage.Counted normalised() {
+        return new Coverage.Counted(status == null ? InstitutionStatus.OPERATING : status,
                 Boolean.TRUE.equals(inclusiveOnly), Boolean.TRUE.equals(publicOnly), Boolean.TRUE.equals(includeStaffOnly));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
@@ -13,6 +14,7 @@ import org.carecircle.area.AreaInput;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.area.AreaService;
 import org.carecircle.area.OsmAreas;
+import org.carecircle.engine.network.WalkingNetwork;
 import org.carecircle.institution.AgeGroup;
 import org.carecircle.institution.ClassGroupInput;
 import org.carecircle.institution.InstitutionInput;
@@ -23,7 +25,6 @@ import org.carecircle.institution.RegisterImport;
 import org.carecircle.institution.RegisterReader;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.NetworkSettings;
-import org.carecircle.network.WalkingNetwork;
 import org.carecircle.population.BuildingPopulation;
 import org.carecircle.population.PopulationCellInput;
 import org.carecircle.population.PopulationService;
@@ -123,7 +124,7 @@ public class OsmEstimates {
             registers.write(institutions, new Violations(), false);
         }
         LOG.infof("OSM estimate: %d institutions", institutions.size());
-        return new EstimateReport(extract.toString(), codes, cells.size(), Math.round(residents), Math.round(children * 10) / 10.0,
+        return new EstimateReport(extract.toString(), codes, cells.size(), Math.round(residents), Decimals.round(children, 1),
                 settings.method(), institutions.size(), INSTITUTION_METHOD);
     }
 

@@ -7,10 +7,13 @@ import org.carecircle.api.Violations;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.area.AreaRef;
 import org.carecircle.coverage.Coverage;
-import org.carecircle.coverage.CoverageAnalysis;
 import org.carecircle.coverage.CoverageData;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageService;
+import org.carecircle.engine.coverage.CoverageAnalysis;
+import org.carecircle.engine.indicator.AreaFacts;
+import org.carecircle.engine.indicator.IndicatorValue;
+import org.carecircle.engine.indicator.TargetSet;
 import org.carecircle.institution.InstitutionKind;
 import org.carecircle.institution.InstitutionStatus;
 
@@ -31,7 +34,7 @@ public class IndicatorService {
     @Inject
     CoverageService coverageService;
 
-    private final Map<String, TargetSet> targetSets = TargetSet.bundled();
+    private final Map<String, TargetSet> targetSets = TargetSets.bundled();
 
     public List<TargetSet> targetSets() {
         return List.copyOf(targetSets.values());

@@ -1,6 +1,10 @@
 package org.carecircle.indicator;
 
+import org.carecircle.api.Decimals;
 import org.carecircle.area.AreaRef;
+import org.carecircle.engine.indicator.Indicator;
+import org.carecircle.engine.indicator.IndicatorValue;
+import org.carecircle.engine.indicator.TargetSet;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -34,7 +38,7 @@ public final class IndicatorViews {
         static IndicatorView of(IndicatorValue value, TargetSet set) {
             TargetSet.Target target = set.targets().get(value.indicator());
             return new IndicatorView(value.indicator(), value.indicator().label, value.indicator().definition,
-                    value.value() == null ? null : Math.round(value.value() * 1e6) / 1e6, value.numerator(),
+                    value.value() == null ? null : Decimals.round(value.value(), 6), value.numerator(),
                     value.denominator(), value.target(), target != null && target.strict(), value.met(), value.gap(),
                     value.estimated(), value.note());
         }

@@ -12,6 +12,7 @@ import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageReports;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.coverage.CoverageViews;
+import org.carecircle.engine.indicator.Indicator;
 
 import java.util.Locale;
 

@@ -22,6 +22,8 @@ public class InstitutionApi {
     InstitutionService service;
     @Inject
     RegisterImport registers;
+    @Inject
+    AreaTotalsService areaTotals;
 
     @Query
     @Description("One institution by id, or null")
@@ -40,6 +42,11 @@ public class InstitutionApi {
     @Description("Institutions located inside this area")
     public @NonNull List<@NonNull InstitutionView> institutions(@Source AreaView area, List<InstitutionStatus> status) {
         return service.list(new InstitutionFilter(null, area.code(), null, null, null, status));
+    }
+
+    @Description("Slots, enrolled and population in the area; status limits the institutions counted (default: all)")
+    public @NonNull AreaTotals totals(@Source AreaView area, List<InstitutionStatus> status) {
+        return areaTotals.totals(area.id(), status);
     }
 
     @Mutation

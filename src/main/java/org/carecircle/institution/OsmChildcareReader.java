@@ -1,7 +1,7 @@
 package org.carecircle.institution;
 
 import com.graphhopper.reader.ReaderElement;
-import org.carecircle.network.OsmElements;
+import org.carecircle.engine.osm.OsmElements;
 
 import java.io.File;
 import java.util.List;

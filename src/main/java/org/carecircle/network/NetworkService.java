@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.carecircle.engine.network.NetworkLoader;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletableFuture;

@@ -2,6 +2,9 @@ package org.carecircle.network;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.carecircle.api.Violations;
+import org.carecircle.engine.network.CircleLimits;
+import org.carecircle.engine.network.ServiceCircles;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +56,36 @@ public interface NetworkSettings {
 
     /** The circles stored for every institution, at the default speed on foot. */
     @WithDefault("5,15")
-    List<Double> catchmentMinutes();
+    List<Double> storedCircleMinutes();
 
     @WithDefault("100")
     double offNetworkMetres();
+
+    /** Checks and sorts the limits of a request; records every problem under the argument it concerns. */
+    default CircleLimits circleLimits(List<Double> minutes, List<Double> metres, Double speedKmh, Violations violations) {
+        double speed = speedKmh == null ? defaultSpeedKmh() : speedKmh;
+        violations.check(speed >= minSpeedKmh() && speed <= maxSpeedKmh(), "speedKmh",
+                "must be between " + minSpeedKmh() + " and " + maxSpeedKmh() + " km/h (got " + speed + ")");
+        if ((minutes == null) == (metres == null)) {
+            violations.add("minutes", minutes == null ? "give the limits as minutes or as metres"
+                    : "give the limits as minutes or as metres, not both");
+            return null;
+        }
+        boolean byTime = minutes != null;
+        String field = byTime ? "minutes" : "metres";
+        List<Double> given = byTime ? minutes : metres;
+        double max = byTime ? maxMinutes() : maxMetres();
+        if (!violations.check(!given.isEmpty() && given.size() <= maxBands(), field,
+                "must hold 1 to " + maxBands() + " limits (got " + given.size() + ")")) {
+            return null;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            double value = given.get(i);
+            violations.check(value > 0 && value <= max, field + "[" + i + "]",
+                    "must be more than 0 and at most " + max + " (got " + value + ")");
+            violations.check(given.indexOf(value) == i, field + "[" + i + "]", value + " appears more than once");
+        }
+        double[] values = given.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return byTime ? CircleLimits.minutes(values, speed) : CircleLimits.metres(values, speed);
+    }
 }

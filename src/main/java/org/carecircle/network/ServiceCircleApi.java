@@ -2,6 +2,7 @@ package org.carecircle.network;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionFilter;
 import org.carecircle.institution.InstitutionView;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -18,12 +19,12 @@ public class ServiceCircleApi {
     @Inject
     ServiceCircleService service;
     @Inject
-    CatchmentService catchments;
+    StoredCircleService storedCircles;
 
     @Description("The institution's stored service circles (5 and 15 minutes on foot at the default speed), as a "
             + "GeoJSON FeatureCollection; empty, with properties.offNetwork true, if it is too far from the network")
     public @NonNull JsonObject serviceCircles(@Source InstitutionView institution) {
-        return catchments.circles(institution.id());
+        return storedCircles.circles(institution.id());
     }
 
     @Query

@@ -3,10 +3,17 @@ package org.carecircle.network;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.NotFoundException;
 import org.carecircle.api.Violations;
+import org.carecircle.engine.network.CircleLimits;
+import org.carecircle.engine.network.CostKind;
+import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.NetworkPoint;
+import org.carecircle.engine.network.ServiceCircles;
+import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionFilter;
 import org.carecircle.institution.InstitutionService;
 import org.carecircle.population.PopulationService;
@@ -33,15 +40,16 @@ public class ServiceCircleService {
     public JsonObject circle(ServiceCircleOrigin origin, List<Double> minutes, List<Double> metres, Double speedKmh,
                              WalkingProfile profile) {
         Violations violations = new Violations();
-        CircleLimits limits = CircleLimits.of(minutes, metres, speedKmh, settings, violations);
+        CircleLimits limits = settings.circleLimits(minutes, metres, speedKmh, violations);
         double[] place = place(origin, violations);
         violations.throwIfAny();
         NetworkLoader.Loaded network = networks.require();
-        NetworkPoint snapped = network.snapper().snap(place[0], place[1], profile);
-        if (!nearEnough(snapped)) {
-            throw new InvalidInputException("origin", snapped == null ? "no walkable way near it for profile " + profile
+        NetworkPoint snapped = network.snapper().snapWithin(place[0], place[1], profile, settings.maxSnapMetres());
+        if (snapped == null) {
+            NetworkPoint nearest = network.snapper().snap(place[0], place[1], profile);
+            throw new InvalidInputException("origin", nearest == null ? "no walkable way near it for profile " + profile
                     : String.format("the nearest walkable way is %.0f m away, more than the %.0f m allowed",
-                    snapped.distance(), settings.maxSnapMetres()));
+                    nearest.distance(), settings.maxSnapMetres()));
         }
         List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs());
         var snap = GeoJson.JSON.createObjectBuilder()
@@ -54,7 +62,7 @@ public class ServiceCircleService {
     public JsonObject union(InstitutionFilter filter, List<Double> minutes, List<Double> metres, Double speedKmh,
                             WalkingProfile profile) {
         Violations violations = new Violations();
-        CircleLimits limits = CircleLimits.of(minutes, metres, speedKmh, settings, violations);
+        CircleLimits limits = settings.circleLimits(minutes, metres, speedKmh, violations);
         violations.throwIfAny();
         List<InstitutionService.Place> places = institutions.places(filter);
         if (places.size() > settings.maxOrigins()) {
@@ -66,8 +74,9 @@ public class ServiceCircleService {
         List<double[]> originPlaces = new ArrayList<>();
         var unreached = GeoJson.JSON.createArrayBuilder();
         for (InstitutionService.Place place : places) {
-            NetworkPoint snapped = network.snapper().snap(place.latitude(), place.longitude(), profile);
-            if (!nearEnough(snapped)) {
+            NetworkPoint snapped = network.snapper().snapWithin(place.latitude(), place.longitude(), profile,
+                    settings.maxSnapMetres());
+            if (snapped == null) {
                 unreached.add(place.id());
             } else {
                 origins.add(snapped);
@@ -83,11 +92,6 @@ public class ServiceCircleService {
         List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), origins,
                 originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY);
         return collection(bands, limits, profile, null, summary.build());
-    }
-
-    /** Whether a place joins the network close enough to draw circles from it. */
-    boolean nearEnough(NetworkPoint snapped) {
-        return snapped != null && snapped.distance() <= settings.maxSnapMetres();
     }
 
     /** The bands around one place, from where it joins the network. */
@@ -147,6 +151,6 @@ public class ServiceCircleService {
     }
 
     private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return Decimals.round(value, 2);
     }
 }

@@ -7,9 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.BoundingBox;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
+import org.carecircle.engine.network.WalkingNetwork;
 
 /**
  * The walkable streets of the loaded extract as GeoJSON lines: the map's base layer, so the page
@@ -37,25 +39,18 @@ public class StreetsExport {
         WalkingNetwork network = networks.require().network();
         var features = GeoJson.JSON.createArrayBuilder();
         int count = 0;
-        for (int edge = 0; edge < network.edgeCount && count < MAX_EDGES; edge++) {
-            int first = network.geometryStart[edge], last = network.geometryStart[edge + 1];
-            boolean inside = false;
-            for (int p = first; p < last && !inside; p++) {
-                double lat = network.geometryLatitude[p], lon = network.geometryLongitude[p];
-                inside = lon >= west && lon <= east && lat >= south && lat <= north;
-            }
-            if (!inside) {
+        for (int edge = 0; edge < network.edgeCount() && count < MAX_EDGES; edge++) {
+            if (!network.edgeTouches(edge, west, south, east, north)) {
                 continue;
             }
+            double[] line = network.edgeLine(edge);
             var coordinates = GeoJson.JSON.createArrayBuilder();
-            for (int p = first; p < last; p++) {
-                coordinates.add(GeoJson.JSON.createArrayBuilder().add(Math.round(network.geometryLongitude[p] * 1e6) / 1e6)
-                        .add(Math.round(network.geometryLatitude[p] * 1e6) / 1e6));
+            for (int k = 0; k < line.length; k += 2) {
+                coordinates.add(GeoJson.JSON.createArrayBuilder().add(Decimals.round(line[k], 6)).add(Decimals.round(line[k + 1], 6)));
             }
             features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
                     .add("geometry", GeoJson.JSON.createObjectBuilder().add("type", "LineString").add("coordinates", coordinates))
-                    .add("properties", GeoJson.JSON.createObjectBuilder()
-                            .add("steps", (network.edgeFlags[edge] & WalkingNetwork.STEPS) != 0)));
+                    .add("properties", GeoJson.JSON.createObjectBuilder().add("steps", network.isSteps(edge))));
             count++;
         }
         return GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build().toString();

@@ -7,7 +7,7 @@ import org.carecircle.coverage.Coverage;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageReports;
 import org.carecircle.coverage.CoverageService;
-import org.carecircle.coverage.GapAreas;
+import org.carecircle.engine.coverage.GapAreas;
 import org.carecircle.indicator.IndicatorService;
 import org.carecircle.indicator.IndicatorViews;
 import org.eclipse.microprofile.graphql.DefaultValue;

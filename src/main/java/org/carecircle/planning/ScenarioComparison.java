@@ -1,6 +1,6 @@
 package org.carecircle.planning;
 
-import org.carecircle.indicator.Indicator;
+import org.carecircle.engine.indicator.Indicator;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;

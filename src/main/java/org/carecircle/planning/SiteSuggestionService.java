@@ -7,25 +7,26 @@ import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
-import org.carecircle.api.Projection;
 import org.carecircle.api.Violations;
 import org.carecircle.coverage.Coverage;
-import org.carecircle.coverage.CoverageAnalysis;
 import org.carecircle.coverage.CoverageData;
 import org.carecircle.coverage.CoverageParameters;
 import org.carecircle.coverage.CoverageService;
-import org.carecircle.coverage.TravelTimes;
+import org.carecircle.engine.coverage.CoverageAnalysis;
+import org.carecircle.engine.coverage.SiteReach;
+import org.carecircle.engine.geometry.Projection;
+import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.NetworkPoint;
+import org.carecircle.engine.network.PointLinks;
+import org.carecircle.engine.network.WalkingProfile;
+import org.carecircle.engine.osm.OsmElements;
+import org.carecircle.engine.planning.SiteSelection;
 import org.carecircle.institution.AgeGroup;
 import org.carecircle.institution.ClassGroupInput;
 import org.carecircle.institution.InstitutionKind;
 import org.carecircle.institution.Ownership;
-import org.carecircle.network.NetworkLoader;
-import org.carecircle.network.NetworkPoint;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.NetworkSettings;
-import org.carecircle.network.OsmElements;
-import org.carecircle.network.PointLinks;
-import org.carecircle.network.WalkingProfile;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -111,7 +112,7 @@ public class SiteSuggestionService {
         violations.throwIfAny();
 
         long start = System.nanoTime();
-        TravelTimes reach = TravelTimes.catchments(network.network(), links,
+        SiteReach reach = SiteReach.compute(network.network(), links,
                 candidates.stream().map(Candidate::snapped).toList(), minutes * settings.metresPerMinute());
         double[] candidateSlots = candidates.stream().mapToDouble(Candidate::slots).toArray();
         double target = input.coverageTarget() == null ? Double.POSITIVE_INFINITY
@@ -201,8 +202,8 @@ public class SiteSuggestionService {
         if (box != null && !box.contains(longitude, latitude)) {
             return;
         }
-        NetworkPoint snapped = network.snapper().snap(latitude, longitude, profile);
-        if (snapped != null && snapped.distance() <= networkSettings.maxSnapMetres()) {
+        NetworkPoint snapped = network.snapper().snapWithin(latitude, longitude, profile, networkSettings.maxSnapMetres());
+        if (snapped != null) {
             found.add(new Candidate(label, latitude, longitude, snapped, slots));
         }
     }

@@ -1,9 +1,10 @@
 package org.carecircle.population;
 
 import com.graphhopper.reader.ReaderWay;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
-import org.carecircle.api.Projection;
-import org.carecircle.network.OsmElements;
+import org.carecircle.engine.geometry.Projection;
+import org.carecircle.engine.osm.OsmElements;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -112,13 +113,13 @@ public final class BuildingPopulation {
         List<Cell> cells = new ArrayList<>();
         for (int row = 0; row < rows; row++) {
             for (int column = 0; column < columns; column++) {
-                double people = Math.round(residents[row * columns + column] * scale * 10) / 10.0;
+                double people = Decimals.round(residents[row * columns + column] * scale, 1);
                 if (people > 0) {
                     double west = studyArea.getMinX() + column * longitudeStep, south = studyArea.getMinY() + row * latitudeStep;
                     Polygon boundary = (Polygon) GeoJson.FACTORY.toGeometry(
                             new Envelope(west, west + longitudeStep, south, south + latitudeStep));
                     cells.add(new Cell(column, row, boundary, people,
-                            Math.round(people * settings.childrenShare() * 100) / 100.0));
+                            Decimals.round(people * settings.childrenShare(), 2)));
                 }
             }
         }

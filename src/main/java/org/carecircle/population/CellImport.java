@@ -8,12 +8,13 @@ import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.CoordinateSystem;
 import org.carecircle.api.CsvReader;
+import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
-import org.carecircle.api.Projection;
 import org.carecircle.api.Violation;
 import org.carecircle.api.Violations;
+import org.carecircle.engine.geometry.Projection;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -135,9 +136,9 @@ public class CellImport {
                 + "of residents", name, share * 100);
         List<PopulationCellInput> cells = new ArrayList<>();
         for (PopulationRaster.Pixel pixel : pixels) {
-            double people = Math.round(pixel.people() * 100) / 100.0;
+            double people = Decimals.round(pixel.people(), 2);
             cells.add(new PopulationCellInput(name + "-" + pixel.column() + "-" + pixel.row(), GeoJson.write(pixel.boundary()),
-                    people, Math.round(people * share * 100) / 100.0, "raster " + name, null, true, method));
+                    people, Decimals.round(people * share, 2), "raster " + name, null, true, method));
         }
         int inserted = 0, updated = 0;
         for (int from = 0; from < cells.size(); from += limits.maxCellsPerUpsert()) {

@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.carecircle.GraphQL;
 import org.carecircle.TestDatabase;
+import org.carecircle.engine.indicator.Indicator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package org.carecircle.indicator;
 
+import org.carecircle.engine.indicator.AreaFacts;
+import org.carecircle.engine.indicator.Indicator;
+import org.carecircle.engine.indicator.IndicatorValue;
+import org.carecircle.engine.indicator.TargetSet;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * within 15 minutes.
  */
 class IndicatorValueTest {
-    private static final Map<String, TargetSet> SETS = TargetSet.bundled();
+    private static final Map<String, TargetSet> SETS = TargetSets.bundled();
 
     private static AreaFacts district(int units, List<String> withoutInclusive) {
         return district(units, withoutInclusive, false);
@@ -102,11 +106,11 @@ class IndicatorValueTest {
     void targetSetsAreData() {
         assertEquals(List.of("CHONGQING_2025", "YUBEI_2025", "SHAOXING_2024", "SHAOXING_2027", "NORM_NEW_RESIDENTIAL",
                 "NORM_EXISTING_RESIDENTIAL"), List.copyOf(SETS.keySet()));
-        Map<String, TargetSet> custom = TargetSet.load(new ByteArrayInputStream("""
+        Map<String, TargetSet> custom = TargetSets.load(new ByteArrayInputStream("""
                 {"targetSets": [{"id": "T", "name": "t", "source": "s", "targets": {"GRADED_SHARE": {"value": 0.5}}}]}"""
                 .getBytes(StandardCharsets.UTF_8)));
         assertEquals(0.5, custom.get("T").targets().get(Indicator.GRADED_SHARE).value());
-        assertThrows(IllegalArgumentException.class, () -> TargetSet.load(new ByteArrayInputStream("""
+        assertThrows(IllegalArgumentException.class, () -> TargetSets.load(new ByteArrayInputStream("""
                 {"targetSets": [{"id": "T", "name": "t", "source": "s", "targets": {"NO_SUCH": {"value": 1}}}]}"""
                 .getBytes(StandardCharsets.UTF_8))));
     }

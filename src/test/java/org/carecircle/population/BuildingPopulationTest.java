@@ -1,6 +1,6 @@
 package org.carecircle.population;
 
-import org.carecircle.api.Projection;
+import org.carecircle.engine.geometry.Projection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;

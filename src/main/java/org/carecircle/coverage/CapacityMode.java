@@ -1,6 +1,0 @@
-package org.carecircle.coverage;
-
-/** What an institution can offer: all its slots, or only the places free today (slots − enrolled). */
-public enum CapacityMode {
-    SLOTS, FREE_PLACES
-}

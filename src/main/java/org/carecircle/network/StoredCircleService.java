@@ -1,0 +1,154 @@
+package org.carecircle.network;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import org.carecircle.api.GeoJson;
+import org.carecircle.engine.network.CircleLimits;
+import org.carecircle.engine.network.CostKind;
+import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.NetworkPoint;
+import org.carecircle.engine.network.ServiceCircles;
+import org.carecircle.engine.network.WalkingProfile;
+import org.carecircle.institution.InstitutionLocated;
+import org.carecircle.institution.InstitutionService;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+import java.util.List;
+
+/**
+ * Every institution's stored service circles (5 and 15 minutes on foot at the default speed):
+ * drawn for all institutions after the network loads (a new import makes old ones stale), again
+ * right after an institution is created or moved, and on demand if still missing.
+ */
+@ApplicationScoped
+public class StoredCircleService {
+    private static final Logger LOG = Logger.getLogger(StoredCircleService.class);
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    NetworkService networks;
+    @Inject
+    NetworkSettings settings;
+    @Inject
+    InstitutionService institutions;
+    @Inject
+    ServiceCircleService circles;
+
+    void networkLoaded(@Observes NetworkLoaded loaded) {
+        String checksum = loaded.network().checksum();
+        List<Long> missing = QuarkusTransaction.requiringNew().call(() -> {
+            int stale = entityManager.createNativeQuery("DELETE FROM institution_service_circle WHERE network_checksum <> :checksum")
+                    .setParameter("checksum", checksum).executeUpdate();
+            if (stale > 0) {
+                LOG.infof("service circles: %d drawn on an older network removed", stale);
+            }
+            return missingFor(checksum);
+        });
+        long started = System.nanoTime();
+        for (int i = 0; i < missing.size(); i++) {
+            try {
+                draw(loaded.network(), missing.get(i));
+            } catch (RuntimeException e) {
+                // one failure (say, the institution deleted meanwhile) must not leave all the rest undrawn
+                LOG.warnf(e, "service circles: institution %d not drawn; it will be drawn when asked for", missing.get(i));
+            }
+            if ((i + 1) % 100 == 0 || i + 1 == missing.size()) {
+                LOG.infof("service circles: %d of %d institutions drawn (%d ms)", i + 1, missing.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+    }
+
+    void institutionLocated(@Observes(during = TransactionPhase.AFTER_SUCCESS) InstitutionLocated located) {
+        if (networks.loaded()) {
+            draw(networks.require(), located.institutionId());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> missingFor(String checksum) {
+        List<Number> ids = entityManager.createNativeQuery("""
+                SELECT i.id FROM institution i
+                WHERE NOT EXISTS (SELECT 1 FROM institution_service_circle c WHERE c.institution_id = i.id AND c.network_checksum = :checksum)
+                ORDER BY i.id""").setParameter("checksum", checksum).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** Draws and stores one institution's circles; an institution too far from the network gets none. */
+    void draw(NetworkLoader.Loaded network, long institutionId) {
+        InstitutionService.Place place = institutions.place(institutionId);
+        if (place == null) {
+            return;
+        }
+        NetworkPoint origin = network.snapper().snapWithin(place.latitude(), place.longitude(), WalkingProfile.FOOT,
+                settings.maxSnapMetres());
+        double[] minutes = settings.storedCircleMinutes().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        List<ServiceCircles.Band> bands = origin == null ? List.of()
+                : circles.around(network, WalkingProfile.FOOT, CostKind.TIME, origin,
+                new double[] {place.latitude(), place.longitude()}, CircleLimits.minutes(minutes, settings.defaultSpeedKmh()).costs());
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("DELETE FROM institution_service_circle WHERE institution_id = :id")
+                    .setParameter("id", institutionId).executeUpdate();
+            for (int b = 0; b < bands.size(); b++) {
+                entityManager.createNativeQuery("""
+                                INSERT INTO institution_service_circle (institution_id, minutes, speed_kmh, boundary, area_square_metres, network_checksum)
+                                SELECT :id, :minutes, :speed, ST_GeomFromText(:wkt, 4326), :area, :checksum
+                                WHERE EXISTS (SELECT 1 FROM institution WHERE id = :id)""")
+                        .setParameter("id", institutionId)
+                        .setParameter("minutes", minutes[b])
+                        .setParameter("speed", settings.defaultSpeedKmh())
+                        .setParameter("wkt", bands.get(b).area().toText())
+                        .setParameter("area", bands.get(b).squareMetres())
+                        .setParameter("checksum", network.checksum())
+                        .executeUpdate();
+            }
+        });
+    }
+
+    /** The stored circles as a FeatureCollection, drawing them first if they are missing. */
+    public JsonObject circles(long institutionId) {
+        NetworkLoader.Loaded network = networks.require();
+        List<Object[]> rows = stored(institutionId, network.checksum());
+        if (rows.isEmpty()) {
+            draw(network, institutionId);
+            rows = stored(institutionId, network.checksum());
+        }
+        var features = GeoJson.JSON.createArrayBuilder();
+        for (Object[] row : rows) {
+            var properties = GeoJson.JSON.createObjectBuilder()
+                    .add("limit", ((Number) row[0]).doubleValue())
+                    .add("unit", "MINUTES")
+                    .add("speedKmh", ((Number) row[1]).doubleValue())
+                    .add("profile", WalkingProfile.FOOT.name())
+                    .add("areaSquareMetres", Math.round(((Number) row[3]).doubleValue()))
+                    .add("computedAt", row[4].toString());
+            features.add(GeoJson.feature(geometry((String) row[2]), properties.build()));
+        }
+        return GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features)
+                .add("properties", GeoJson.JSON.createObjectBuilder().add("offNetwork", rows.isEmpty())).build();
+    }
+
+    private static org.locationtech.jts.geom.Geometry geometry(String wkt) {
+        try {
+            return new WKTReader(GeoJson.FACTORY).read(wkt);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKT", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> stored(long institutionId, String checksum) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        SELECT minutes, speed_kmh, ST_AsText(boundary), area_square_metres, computed_at
+                        FROM institution_service_circle WHERE institution_id = :id AND network_checksum = :checksum ORDER BY minutes""")
+                .setParameter("id", institutionId).setParameter("checksum", checksum).getResultList());
+    }
+}

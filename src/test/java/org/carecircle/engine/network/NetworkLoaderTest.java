@@ -1,0 +1,106 @@
+package org.carecircle.engine.network;
+
+import org.carecircle.api.GeoJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NetworkLoaderTest {
+    static final Path SHARED = Path.of("../shared/data");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void importsOnceThenLoadsTheCacheAndReimportsAChangedExtract() throws IOException {
+        Path osm = new GeneratedCity(5, 5, 100).write(folder.resolve("city.osm"));
+        Path cache = folder.resolve("cache");
+        NetworkLoader.Loaded first = NetworkLoader.load(osm, null, cache);
+        first.close();
+        NetworkLoader.Loaded second = NetworkLoader.load(osm, null, cache);
+        second.close();
+        assertTrue(first.imported());
+        assertFalse(second.imported(), "the second start loads the cache");
+        assertEquals(first.checksum(), second.checksum());
+        assertEquals(36, second.network().nodeCount());
+
+        new GeneratedCity(6, 5, 100).write(osm);
+        NetworkLoader.Loaded third = NetworkLoader.load(osm, null, cache);
+        third.close();
+        assertTrue(third.imported(), "a different extract is imported again");
+        assertNotEquals(first.checksum(), third.checksum());
+        assertEquals(42, third.network().nodeCount());
+        try (var folders = Files.list(cache)) {
+            assertEquals(1, folders.filter(f -> f.getFileName().toString().startsWith("city-")).count(),
+                    "the outdated import is removed");
+        }
+    }
+
+    @Test
+    void readsCompressedExtracts() throws IOException {
+        Path plain = new GeneratedCity(4, 3, 100).write(folder.resolve("plain.osm"));
+        Path gzip = folder.resolve("city.osm.gz");
+        Path bzip2 = folder.resolve("city.osm.bz2");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(plain, out);
+        }
+        try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(Files.newOutputStream(bzip2))) {
+            Files.copy(plain, out);
+        }
+        for (Path extract : List.of(gzip, bzip2)) {
+            try (NetworkLoader.Loaded loaded = NetworkLoader.load(extract, null, folder.resolve("cache"))) {
+                assertEquals(20, loaded.network().nodeCount(), extract.getFileName().toString());
+                assertEquals(31, loaded.network().edgeCount(), extract.getFileName().toString());
+            }
+        }
+    }
+
+    @Test
+    void toblerSlowsClimbsAndSteepDescents() {
+        assertEquals(1.0, WalkingSpeed.slopeFactor(0), 1e-12);
+        assertEquals(Math.exp(-3.5 * 0.15) / Math.exp(-3.5 * 0.05), WalkingSpeed.slopeFactor(0.10), 1e-12);
+        assertEquals(0.705, WalkingSpeed.slopeFactor(0.10), 0.001);
+        assertEquals(1.191, WalkingSpeed.slopeFactor(-0.05), 0.001);
+        assertTrue(WalkingSpeed.slopeFactor(-0.30) < 1);
+        // 100 m climbing 10 m takes as long as 141.9 m on the flat
+        assertEquals(100 / 0.7047, WalkingSpeed.flatEquivalentMetres(100, 10), 0.1);
+    }
+
+    /**
+     * Andorra with its SRTM tile: the streets around the valley floor of Andorra la Vella are steep,
+     * and Tobler's function slows steep descents as well as climbs, so the 15-minute circle of places
+     * that reach the valley floor is smaller than on the same streets taken as flat.
+     */
+    @Test
+    void circleIsSmallerUphillThanOnFlatGround() {
+        Path andorra = SHARED.resolve("osm/andorra.osm.pbf");
+        try (NetworkLoader.Loaded hilly = NetworkLoader.load(andorra, SHARED.resolve("elevation"), folder.resolve("hilly"));
+             NetworkLoader.Loaded flat = NetworkLoader.load(andorra, null, folder.resolve("flat"))) {
+            assertTrue(hilly.elevation());
+            double latitude = 42.5078, longitude = 1.5211;
+            double fifteenMinutes = 15 * 4.5 * 1000 / 60;
+            double hillyArea = circleArea(hilly, latitude, longitude, fifteenMinutes);
+            double flatArea = circleArea(flat, latitude, longitude, fifteenMinutes);
+            assertTrue(hillyArea < 0.9 * flatArea, "with slopes " + hillyArea + " m², flat " + flatArea + " m²");
+            // the same streets have the same length either way; only their cost differs
+            assertEquals(flat.network().edgeCount(), hilly.network().edgeCount());
+        }
+    }
+
+    private static double circleArea(NetworkLoader.Loaded network, double latitude, double longitude, double limit) {
+        NetworkPoint origin = network.snapper().snap(latitude, longitude, WalkingProfile.FOOT);
+        assertTrue(origin.distance() < 100, "the origin is on a street");
+        return ServiceCircles.build(network.network(), WalkingProfile.FOOT, CostKind.TIME, List.of(origin),
+                List.of(new double[] {latitude, longitude}), new double[] {limit}, ServiceCircles.Settings.DEFAULT,
+                GeoJson.FACTORY).get(0).squareMetres();
+    }
+}
