@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL + PostGIS cluster: never touches a system cluster.
 #   scripts/postgis.sh start [database ...]   install (Debian) if missing, init, start, create databases
-#   scripts/postgis.sh stop | status | url [database]
+#   scripts/postgis.sh stop | status | url [database] | drop database
 # Settings (environment): CARECIRCLE_PG_DIR (data, socket and log; default .postgis in the project),
 # CARECIRCLE_PG_PORT (55432; if another server holds it, the next free port, remembered in the data
 # folder), CARECIRCLE_DB_USER / CARECIRCLE_DB_PASSWORD (carecircle / carecircle). `start` and `url` print
@@ -119,5 +119,9 @@ case "$command" in
     bin=$(find_bin) || { say "no PostgreSQL with PostGIS installed"; exit 3; }
     if running; then say "running on 127.0.0.1:$port (data in $data)"; else say "not running"; exit 3; fi ;;
   url) url "${1:-carecircle}" ;;
-  *) echo "usage: scripts/postgis.sh start [database ...] | stop | status | url [database]" >&2; exit 2 ;;
+  drop)
+    bin=$(find_bin) || { say "no PostgreSQL installed"; exit 0; }
+    running || { say "not running"; exit 3; }
+    psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"${1:?drop needs a database}\" WITH (FORCE)" ;;
+  *) echo "usage: scripts/postgis.sh start [database ...] | stop | status | url [database] | drop database" >&2; exit 2 ;;
 esac

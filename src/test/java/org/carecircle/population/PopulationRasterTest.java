@@ -2,14 +2,6 @@ package org.carecircle.population;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import mil.nga.tiff.FieldTagType;
-import mil.nga.tiff.FieldType;
-import mil.nga.tiff.FileDirectory;
-import mil.nga.tiff.FileDirectoryEntry;
-import mil.nga.tiff.Rasters;
-import mil.nga.tiff.TIFFImage;
-import mil.nga.tiff.TiffWriter;
-import mil.nga.tiff.util.TiffConstants;
 import org.carecircle.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,32 +31,15 @@ class PopulationRasterTest {
 
     static byte[] raster(int crsKey, int crs) throws IOException {
         int width = 4, height = 3;
-        Rasters rasters = new Rasters(width, height, 1, FieldType.FLOAT);
+        float[][] people = new float[height][width];
         for (int row = 0; row < height; row++) {
             for (int column = 0; column < width; column++) {
-                rasters.setPixelSample(0, column, row, (float) (10 * (row * width + column + 1)));
+                people[row][column] = 10 * (row * width + column + 1);
             }
         }
-        rasters.setPixelSample(0, 1, 0, -99999f);
-        rasters.setPixelSample(0, 2, 0, 0f);
-        FileDirectory directory = new FileDirectory();
-        directory.setImageWidth(width);
-        directory.setImageHeight(height);
-        directory.setBitsPerSample(32);
-        directory.setCompression(TiffConstants.COMPRESSION_NO);
-        directory.setPhotometricInterpretation(TiffConstants.PHOTOMETRIC_INTERPRETATION_BLACK_IS_ZERO);
-        directory.setSamplesPerPixel(1);
-        directory.setRowsPerStrip(height);
-        directory.setPlanarConfiguration(TiffConstants.PLANAR_CONFIGURATION_CHUNKY);
-        directory.setSampleFormat(TiffConstants.SAMPLE_FORMAT_FLOAT);
-        directory.setWriteRasters(rasters);
-        directory.addEntry(new FileDirectoryEntry(FieldTagType.ModelPixelScale, FieldType.DOUBLE, 3, List.of(0.001, 0.001, 0.0)));
-        directory.addEntry(new FileDirectoryEntry(FieldTagType.ModelTiepoint, FieldType.DOUBLE, 6,
-                List.of(0.0, 0.0, 0.0, 103.97, 30.77, 0.0)));
-        directory.addEntry(new FileDirectoryEntry(FieldTagType.GeoKeyDirectory, FieldType.SHORT, 12,
-                List.of(1, 1, 0, 2, 1024, 0, 1, crsKey == PopulationRaster.PROJECTED_TYPE_KEY ? 1 : 2, crsKey, 0, 1, crs)));
-        directory.addEntry(new FileDirectoryEntry(FieldTagType.GDAL_NODATA, FieldType.ASCII, 7, List.of("-99999")));
-        return TiffWriter.writeTiffToBytes(new TIFFImage(directory));
+        people[0][1] = -99999f;
+        people[0][2] = 0f;
+        return GeoTiffs.write(people, 103.97, 30.77, 0.001, 0.001, crsKey, crs);
     }
 
     private static io.restassured.specification.RequestSpecification planner() {

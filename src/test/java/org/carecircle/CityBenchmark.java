@@ -1,0 +1,218 @@
+package org.carecircle;
+
+import org.carecircle.engine.network.GeneratedCity;
+import org.carecircle.population.GeoTiffs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A planning bureau's day on a whole city, against the running service over HTTP: a generated city
+ * of about 3 million junctions (a river with bridges), a register of 2,000 institutions and a
+ * 100 m population GeoTIFF, all through the documented uploads; then coverage, an edit, gaps, site
+ * suggestions and a map's cells, and a restart. Prints each step's time and the service's peak
+ * memory (VmHWM). Arguments: work folder, service jar, JDBC URL of an empty database, heap for the
+ * service (e.g. 6g); CITY_BLOCKS (blocks per side, default 1731) makes a smaller city for trials.
+ */
+public final class CityBenchmark {
+    private static final double BLOCK = 50;
+    private static final int INSTITUTIONS = 2000;
+    private static final double PIXEL_METRES = 100;
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("planner:planner".getBytes(StandardCharsets.UTF_8));
+
+    private final Path work;
+    private final Path jar;
+    private final String database;
+    private final String heap;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> report = new ArrayList<>();
+    private final int port = 18090;
+    private Process service;
+
+    private CityBenchmark(Path work, Path jar, String database, String heap) {
+        this.work = work;
+        this.jar = jar;
+        this.database = database;
+        this.heap = heap;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        new CityBenchmark(Path.of(arguments[0]), Path.of(arguments[1]), arguments[2], arguments[3]).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        line(Timing.machine() + "; service heap -Xmx" + heap);
+        int blocks = Integer.parseInt(System.getenv().getOrDefault("CITY_BLOCKS", "1731"));
+        GeneratedCity city = new GeneratedCity(blocks, blocks, BLOCK).jitter(8, 11).arterialEvery(10).missingLinks(0.05)
+                .river(blocks / 2, bridges(blocks));
+        Path osm = work.resolve("city-" + blocks + ".osm");
+        Path register = work.resolve("register-" + blocks + ".csv");
+        Path raster = work.resolve("population-" + blocks + ".tif");
+        if (!Files.exists(osm)) {
+            long start = System.nanoTime();
+            city.write(osm);
+            line(String.format(Locale.ROOT, "generated %s: %,d junctions, %,d MB, in %.0f s", osm.getFileName(), city.nodeCount(),
+                    Files.size(osm) >> 20, seconds(start)));
+        }
+        if (!Files.exists(register)) {
+            writeRegister(city, blocks, register);
+        }
+        if (!Files.exists(raster)) {
+            writeRaster(city, blocks, raster);
+        }
+        double north = city.latitude(blocks * BLOCK), south = city.latitude(0);
+        double west = city.longitude(0), east = city.longitude(blocks * BLOCK);
+        String box = String.format(Locale.ROOT, "{west: %.5f, south: %.5f, east: %.5f, north: %.5f}", west, south, east, north);
+
+        startService(osm, "first start, network import");
+        timed("register upload, " + INSTITUTIONS + " rows", () -> post("/import/institutions?format=CSV", register, "text/csv"));
+        timed("population raster upload", () -> post(String.format(Locale.ROOT,
+                "/import/population-raster?name=city&west=%.6f&south=%.6f&east=%.6f&north=%.6f", west, south, east, north),
+                raster, "image/tiff"));
+        String coverage = "{ coverage { overall { childrenUnder3 limits { minutes childrenWithin childrenWantingPlaceCovered } } } }";
+        timed("first coverage", () -> graphQl(coverage));
+        timed("coverage again (cached)", () -> graphQl(coverage));
+        double[] place = city.node(blocks / 3.0, blocks / 3.0);
+        timed("one new institution", () -> graphQl(String.format(Locale.ROOT, "mutation { createInstitution(input: {name: \\\"新园\\\", "
+                + "location: {type: \\\"Point\\\", coordinates: [%.6f, %.6f]}, ownership: PUBLIC, kind: COMMUNITY, inclusive: true, "
+                + "registered: true, classGroups: [{ageGroup: OLDER_TODDLER, slots: 60}]}) { id } }", place[1], place[0])));
+        timed("coverage after one new institution", () -> graphQl(coverage));
+        timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { rank childrenUncovered cells } } }"));
+        timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { rank childrenNewlyCovered } } }"));
+        timed("cells for a map of the city", () -> graphQl("{ populationCells(boundingBox: " + box + ") { cellId } }"));
+        stopService();
+        startService(osm, "restart with the cached graph, to ready");
+        timed("first coverage after the restart", () -> graphQl(coverage));
+        stopService();
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static int[] bridges(int blocks) {
+        int[] bridges = new int[10];
+        for (int b = 0; b < bridges.length; b++) {
+            bridges[b] = (b + 1) * blocks / (bridges.length + 1);
+        }
+        return bridges;
+    }
+
+    /** 2,000 institutions at random street corners, the register's Chinese columns. */
+    private void writeRegister(GeneratedCity city, int blocks, Path file) throws IOException {
+        Random random = new Random(3);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("机构编号,机构名称,地址,经度,纬度,性质,类型,普惠,备案,等级,示范,状态,服务模式,乳儿班托位,托小班托位,托大班托位,在托人数\n");
+            for (int i = 0; i < INSTITUTIONS; i++) {
+                double[] node = city.node(random.nextInt(blocks + 1), random.nextInt(blocks + 1));
+                int infants = random.nextInt(3) * 5, toddlers = 10 + random.nextInt(20), older = 20 + random.nextInt(60);
+                out.write(String.format(Locale.ROOT, "C-%04d,城市托育园%d,,%.6f,%.6f,%s,%s,%s,是,,无,运营,全日托,%d,%d,%d,%d%n",
+                        i, i, node[1], node[0], random.nextBoolean() ? "公办" : "民办", random.nextBoolean() ? "社区托育" : "托幼一体",
+                        random.nextInt(10) < 7 ? "是" : "否", infants, toddlers, older, (infants + toddlers + older) / 2));
+            }
+        }
+    }
+
+    /** 100 m pixels over the city: 10 to 300 residents each, none in the river. */
+    private void writeRaster(GeneratedCity city, int blocks, Path file) throws IOException {
+        double metres = blocks * BLOCK;
+        int pixels = (int) Math.ceil(metres / PIXEL_METRES);
+        double width = city.longitude(PIXEL_METRES) - city.longitude(0), height = city.latitude(PIXEL_METRES) - city.latitude(0);
+        Random random = new Random(5);
+        float[][] people = new float[pixels][pixels];
+        for (int row = 0; row < pixels; row++) {
+            for (int column = 0; column < pixels; column++) {
+                people[row][column] = 10 + random.nextInt(291);
+            }
+        }
+        Files.write(file, GeoTiffs.wgs84(people, city.longitude(0), city.latitude(pixels * PIXEL_METRES), width, height));
+        line(String.format(Locale.ROOT, "generated %s: %,d pixels of %.0f m", file.getFileName(), pixels * pixels, PIXEL_METRES));
+    }
+
+    private void startService(Path osm, String label) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("CARECIRCLE_OSM_FILE", osm.toAbsolutePath().toString());
+        environment.put("CARECIRCLE_DB_URL", database);
+        environment.put("CARECIRCLE_GRAPH_CACHE", work.resolve("graph-cache").toAbsolutePath().toString());
+        long start = System.nanoTime();
+        service = builder.start();
+        while (true) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped while starting; see " + work.resolve("service.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notListening) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        line(String.format(Locale.ROOT, "%-45s %8.1f s", label, seconds(start)));
+    }
+
+    private void stopService() throws Exception {
+        String peak = Files.readAllLines(Path.of("/proc/" + service.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("VmHWM: ?").replaceAll("\\s+", " ");
+        line("  service peak memory " + peak.substring(peak.indexOf(':') + 1).trim());
+        service.destroy();
+        service.waitFor();
+    }
+
+    private interface Step {
+        String call() throws Exception;
+    }
+
+    private void timed(String label, Step step) throws Exception {
+        long start = System.nanoTime();
+        String answer = step.call();
+        String shown = answer.length() > 300 ? answer.substring(0, 300) + "…" : answer;
+        line(String.format(Locale.ROOT, "%-45s %8.1f s  %s", label, seconds(start), shown.replace('\n', ' ')));
+    }
+
+    private String graphQl(String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/graphql")).header("Authorization", AUTH)
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"" + query + "\"}")).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String post(String path, Path file, String type) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", AUTH).header("Content-Type", type)
+                .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.add(text);
+    }
+}
