@@ -6,7 +6,8 @@
 #   scripts/run.sh --area dafeng        ../shared/data/osm/chengdu-dafeng.osm (or osm-data/*dafeng*)
 #   scripts/run.sh path/to/extract.osm  any extract (.osm, .osm.pbf, .osm.gz, .osm.bz2)
 #   --targets SHAOXING_2027             the target set of the summary (default CHONGQING_2025)
-# Settings: CARECIRCLE_PORT (8080), CARECIRCLE_PLANNER_PASSWORD, and those of scripts/postgis.sh.
+# Settings: CARECIRCLE_PORT (8080), CARECIRCLE_HEAP (the service's -Xmx; sized to the extract unless set),
+# CARECIRCLE_PLANNER_PASSWORD, and those of scripts/postgis.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -56,16 +57,41 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
   ./mvnw -B -q package -DskipTests
 fi
 
-java -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -Dquarkus.http.port="$port" -jar "$jar" &
+# GraphHopper imports in memory: about 8 times the extract as OSM XML, 20 times compressed (gz, bz2), 80 times as PBF
+# (a 783 MB XML city of 3 million junctions peaked at 5.9 GB); at least 1 GB, at most three quarters of the machine
+heap=${CARECIRCLE_HEAP:-}
+if [ -z "$heap" ]; then
+  size_mb=$(( $(stat -c %s "$CARECIRCLE_OSM_FILE") / 1048576 + 1 ))
+  case "$CARECIRCLE_OSM_FILE" in
+    *.pbf) factor=80 ;; *.gz|*.bz2) factor=20 ;; *) factor=8 ;;
+  esac
+  total_mb=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo 2>/dev/null || echo 4194304) / 1024 ))
+  heap_mb=$(( size_mb * factor )); [ $heap_mb -lt 1024 ] && heap_mb=1024
+  [ $heap_mb -gt $(( total_mb * 3 / 4 )) ] && heap_mb=$(( total_mb * 3 / 4 ))
+  heap=${heap_mb}m
+fi
+say "starting the service with a heap of $heap (CARECIRCLE_HEAP=8g, say, to change it)"
+java -Xmx"$heap" -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -Dquarkus.http.port="$port" -jar "$jar" &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null' INT TERM EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fs "$base/q/health/ready" >/dev/null 2>&1; then break; fi
+# wait as long as the service makes progress (a city's import takes minutes); give up after 3 minutes without any
+last="" since=$(date +%s)
+while true; do
+  code=$(curl -s -o "$root/target/readiness.json" -w '%{http_code}' "$base/q/health/ready" 2>/dev/null || true)
+  if [ "$code" = 200 ]; then break; fi
+  status=$(cat "$root/target/readiness.json" 2>/dev/null || true)
   if ! kill -0 $service 2>/dev/null; then say "the service stopped while starting; see its log above"; exit 1; fi
-  sleep 0.5
+  if echo "$status" | grep -q '"network": *"the walking network could not'; then say "the walking network did not load; see the log above"; exit 1; fi
+  stage=$(echo "$status" | sed -n 's/.*"stage": *"\([^"]*\)".*/\1/p')
+  if [ -n "$stage" ] && [ "$stage" != "$last" ]; then
+    say "walking network: $stage"
+    last=$stage since=$(date +%s)
+  elif [ $(( $(date +%s) - since )) -gt 180 ]; then
+    say "no progress for 3 minutes (last: ${last:-starting}); see the service's log above"; exit 1
+  fi
+  sleep 1
 done
-curl -fs "$base/q/health/ready" >/dev/null || { say "the service did not become ready in 60 s"; exit 1; }
 
 graphql() { curl -fsS -u "planner:${CARECIRCLE_PLANNER_PASSWORD:-planner}" "$base/graphql" -H 'Content-Type: application/json' -d "$1"; }
 if graphql "{\"query\": \"{ area(code: \\\"osm-$name\\\") { code } }\"}" | grep -q "\"osm-$name\""; then

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.network.NetworkService;
+import org.carecircle.network.StoredCircleService;
 
 /** Direct SQL for tests: start each test from empty tables, and count rows to prove nothing was written. */
 @ApplicationScoped
@@ -13,10 +14,13 @@ public class TestDatabase {
     EntityManager entityManager;
     @Inject
     NetworkService networks;
+    @Inject
+    StoredCircleService storedCircles;
 
-    /** Empties every table, once the background network load (which draws catchments) is over. */
+    /** Empties every table, once the background network load and the circles it and earlier tests queued are done. */
     public void clear() {
         networks.awaitLoaded();
+        storedCircles.awaitDrawn();
         truncate();
     }
 

@@ -37,9 +37,15 @@ public class CoverageData {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    CellSnapshots snapshots;
 
-    /** The counters kept by the database's triggers (V3__data_versions.sql). */
-    public record Versions(long institutions, long population, long areas) {
+    /** The counters kept by the database's triggers (V3__data_versions.sql), and the database's epoch (V6). */
+    public record Versions(long institutions, long population, long areas, long epoch) {
+        /** What the cells depend on, for naming files derived from them. */
+        String cellsKey() {
+            return epoch + "-" + population + "-" + areas;
+        }
     }
 
     /** Areas by index; parent[a] is -1 at the top. Residents are the published figure or null. */
@@ -81,12 +87,14 @@ public class CoverageData {
         public final int[] area;
         public final Polygon[] boundary;
         private final Map<Object, PointLinks> links = new ConcurrentHashMap<>();
+        private final CellSnapshots snapshots;
         private volatile CellNeighbours neighbours;
         private volatile Boolean anyEstimated;
 
-        Cells(Versions versions, Areas areas, int count) {
+        Cells(Versions versions, Areas areas, int count, CellSnapshots snapshots) {
             this.versions = versions;
             this.areas = areas;
+            this.snapshots = snapshots;
             cellId = new String[count];
             latitude = new double[count];
             longitude = new double[count];
@@ -101,6 +109,7 @@ public class CoverageData {
         private Cells(Cells base, double[] residents, double[] childrenUnder3) {
             this.versions = base.versions;
             this.areas = base.areas;
+            this.snapshots = base.snapshots;
             this.cellId = base.cellId;
             this.latitude = base.latitude;
             this.longitude = base.longitude;
@@ -144,13 +153,18 @@ public class CoverageData {
             return cellId.length;
         }
 
-        /** The cells' centres joined to this network for this profile, computed once. */
+        /** The cells' centres joined to this network for this profile: read from the last snapshot, or computed once. */
         public PointLinks links(NetworkLoader.Loaded network, WalkingProfile profile, double maxSnapMetres) {
-            return links.computeIfAbsent(List.of(network, profile), key -> {
+            return links.computeIfAbsent(List.of(network, profile, maxSnapMetres), key -> {
+                PointLinks stored = snapshots.readLinks(this, network, profile, maxSnapMetres);
+                if (stored != null) {
+                    return stored;
+                }
                 long start = System.nanoTime();
                 PointLinks linked = PointLinks.link(network.snapper(), profile, latitude, longitude, maxSnapMetres);
                 LOG.infof("Joined %d population cells to the %s network in %d ms", size(), profile,
                         (System.nanoTime() - start) / 1_000_000);
+                snapshots.writeLinks(this, network, profile, maxSnapMetres, linked);
                 return linked;
             });
         }
@@ -217,22 +231,26 @@ public class CoverageData {
             Object[] columns = (Object[]) row;
             found.put((String) columns[0], ((Number) columns[1]).longValue());
         }
-        return new Versions(found.get("institutions"), found.get("population"), found.get("areas"));
+        return new Versions(found.get("institutions"), found.get("population"), found.get("areas"), found.get("epoch"));
     }
 
     /** The cells as of these versions: reused while neither the population nor the areas changed. */
     public Cells cells(Versions versions) {
         Cells current = cells;
-        if (current != null && current.versions.population() == versions.population()
-                && current.versions.areas() == versions.areas()) {
+        if (current != null && current.versions.cellsKey().equals(versions.cellsKey())) {
             return current;
         }
         synchronized (this) {
-            if (cells != null && cells.versions.population() == versions.population()
-                    && cells.versions.areas() == versions.areas()) {
+            if (cells != null && cells.versions.cellsKey().equals(versions.cellsKey())) {
                 return cells;
             }
-            cells = loadCells(versions, areas());
+            Areas areas = areas();
+            Cells loaded = snapshots.readCells(versions, areas);
+            if (loaded == null) {
+                loaded = loadCells(versions, areas);
+                snapshots.writeCells(loaded);
+            }
+            cells = loaded;
             return cells;
         }
     }
@@ -260,17 +278,18 @@ public class CoverageData {
 
     private Cells loadCells(Versions versions, Areas areas) {
         long start = System.nanoTime();
+        // looking for the area of each cell is most of the query's time: not done when there are none
         List<Object[]> rows = rows("""
                 SELECT c.cell_id, ST_Y(c.centre), ST_X(c.centre), c.residents, c.children_under3, c.estimated,
-                       containing_area(c.centre), ST_AsBinary(c.boundary)
+                       %s, ST_AsBinary(c.boundary)
                 FROM (SELECT id, cell_id, ST_Centroid(boundary) AS centre, boundary, residents, children_under3, estimated
                       FROM population_cell) c
-                ORDER BY c.id""");
+                ORDER BY c.id""".formatted(areas.size() == 0 ? "NULL" : "containing_area(c.centre)"));
         Map<Long, Integer> areaIndex = new HashMap<>();
         for (int a = 0; a < areas.size(); a++) {
             areaIndex.put(areas.id()[a], a);
         }
-        Cells loaded = new Cells(versions, areas, rows.size());
+        Cells loaded = new Cells(versions, areas, rows.size(), snapshots);
         WKBReader reader = new WKBReader(GeoJson.FACTORY);
         try {
             for (int c = 0; c < rows.size(); c++) {

@@ -25,6 +25,7 @@ public class NetworkReadiness implements HealthCheck {
                     .withData("edges", loaded.network().edgeCount())
                     .withData("elevation", loaded.elevation()).build();
         }
-        return response.down().withData("network", network.problem() != null ? network.problem() : "loading").build();
+        return network.problem() != null ? response.down().withData("network", network.problem()).build()
+                : response.down().withData("network", "loading").withData("stage", network.stage()).build();
     }
 }

@@ -26,13 +26,14 @@ public class NetworkService {
 
     private volatile NetworkLoader.Loaded network;
     private volatile String problem;
+    private volatile String stage = "starting";
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
     void start(@Observes StartupEvent start) {
         settings.osmFile().ifPresent(file -> loading = CompletableFuture.runAsync(() -> {
             try {
                 NetworkLoader.Loaded loaded = NetworkLoader.load(file, settings.elevationFolder().orElse(null),
-                        settings.cacheFolder());
+                        settings.cacheFolder(), this::progress);
                 network = loaded;
                 loadedEvent.fire(new NetworkLoaded(loaded));
             } catch (RuntimeException e) {
@@ -40,6 +41,16 @@ public class NetworkService {
                 LOG.error(problem, e);
             }
         }));
+    }
+
+    private void progress(String now) {
+        stage = now;
+        LOG.infof("walking network: %s", now);
+    }
+
+    /** What the background load is doing now, while it is not done. */
+    public String stage() {
+        return stage;
     }
 
     void stop(@Observes ShutdownEvent stop) {

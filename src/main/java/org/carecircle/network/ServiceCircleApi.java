@@ -2,15 +2,18 @@ package org.carecircle.network;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.carecircle.api.InvalidInputException;
 import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionFilter;
 import org.carecircle.institution.InstitutionView;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
 
@@ -25,6 +28,23 @@ public class ServiceCircleApi {
             + "GeoJSON FeatureCollection; empty, with properties.offNetwork true, if it is too far from the network")
     public @NonNull JsonObject serviceCircles(@Source InstitutionView institution) {
         return storedCircles.circles(institution.id());
+    }
+
+    @Query
+    @Description("Institutions whose stored service circles are still being drawn in the background (after an import, "
+            + "a new institution or a move): how many, and the first ids in id order. Asking for an institution's "
+            + "serviceCircles draws them at once instead.")
+    public @NonNull PendingCircles serviceCirclesPending(@DefaultValue("100") @Description("At most this many ids, 0 to 1000")
+                                                         int first) {
+        if (first < 0 || first > 1000) {
+            throw new InvalidInputException("first", "must be from 0 to 1000 (got " + first + ")");
+        }
+        List<Long> pending = storedCircles.pending();
+        return new PendingCircles(pending.size(), pending.stream().limit(first).map(String::valueOf).toList());
+    }
+
+    @Type("PendingCircles")
+    public record PendingCircles(int count, @NonNull @Id List<@NonNull String> institutionIds) {
     }
 
     @Query

@@ -1,6 +1,7 @@
 package org.carecircle.network;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,11 +22,18 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every institution's stored service circles (5 and 15 minutes on foot at the default speed):
- * drawn for all institutions after the network loads (a new import makes old ones stale), again
- * right after an institution is created or moved, and on demand if still missing.
+ * drawn in the background for all institutions after the network loads (a new import makes old ones
+ * stale), again after an institution is created or moved (once its transaction commits, so a
+ * register of thousands is answered at once), and on demand if still missing when asked for.
  */
 @ApplicationScoped
 public class StoredCircleService {
@@ -42,6 +50,19 @@ public class StoredCircleService {
     @Inject
     ServiceCircleService circles;
 
+    /** Circles are drawn one institution after another, off the request that asked for them. */
+    private final ExecutorService drawer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "service-circles");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<Long> pending = new ConcurrentSkipListSet<>();
+    private final AtomicInteger drawnSinceIdle = new AtomicInteger();
+
+    void stop(@Observes ShutdownEvent stop) {
+        drawer.shutdownNow();
+    }
+
     void networkLoaded(@Observes NetworkLoaded loaded) {
         String checksum = loaded.network().checksum();
         List<Long> missing = QuarkusTransaction.requiringNew().call(() -> {
@@ -52,24 +73,51 @@ public class StoredCircleService {
             }
             return missingFor(checksum);
         });
-        long started = System.nanoTime();
-        for (int i = 0; i < missing.size(); i++) {
-            try {
-                draw(loaded.network(), missing.get(i));
-            } catch (RuntimeException e) {
-                // one failure (say, the institution deleted meanwhile) must not leave all the rest undrawn
-                LOG.warnf(e, "service circles: institution %d not drawn; it will be drawn when asked for", missing.get(i));
-            }
-            if ((i + 1) % 100 == 0 || i + 1 == missing.size()) {
-                LOG.infof("service circles: %d of %d institutions drawn (%d ms)", i + 1, missing.size(),
-                        (System.nanoTime() - started) / 1_000_000);
-            }
+        queue(loaded.network(), missing);
+    }
+
+    /** After the commit: the request is answered at once; the circles follow (see {@link #pending()}). */
+    void institutionLocated(@Observes(during = TransactionPhase.AFTER_SUCCESS) InstitutionLocated located) {
+        if (networks.loaded()) {
+            queue(networks.require(), List.of(located.institutionId()));
         }
     }
 
-    void institutionLocated(@Observes(during = TransactionPhase.AFTER_SUCCESS) InstitutionLocated located) {
-        if (networks.loaded()) {
-            draw(networks.require(), located.institutionId());
+    private void queue(NetworkLoader.Loaded network, List<Long> institutionIds) {
+        pending.addAll(institutionIds);
+        drawer.execute(() -> {
+            for (long id : institutionIds) {
+                try {
+                    draw(network, id);
+                } catch (RuntimeException e) {
+                    // one failure (say, the institution deleted meanwhile) must not leave all the rest undrawn
+                    LOG.warnf(e, "service circles: institution %d not drawn; it will be drawn when asked for", id);
+                }
+                pending.remove(id);
+                int drawn = drawnSinceIdle.incrementAndGet();
+                if (drawn % 100 == 0 || pending.isEmpty()) {
+                    LOG.infof("service circles: %d drawn, %d waiting", drawn, pending.size());
+                }
+                if (pending.isEmpty()) {
+                    drawnSinceIdle.set(0);
+                }
+            }
+        });
+    }
+
+    /** Institutions whose circles are still to be drawn, in id order. */
+    public List<Long> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** Waits until every circle asked for so far is drawn. */
+    public void awaitDrawn() {
+        try {
+            drawer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 

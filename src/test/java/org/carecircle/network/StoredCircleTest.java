@@ -59,7 +59,8 @@ class StoredCircleTest {
         List<OsmChildcareReader.Place> kindergartens = OsmChildcareReader.read(ServiceCircleApiTest.XIPU);
         OsmChildcareReader.Place first = kindergartens.get(0), second = kindergartens.get(3);
         long id = createInstitution(institution("moving", first.longitude(), first.latitude()));
-        assertEquals(2, stored(id), "5 and 15 minutes stored at creation");
+        storedCircles.awaitDrawn();
+        assertEquals(2, stored(id), "5 and 15 minutes stored once drawn after the creation");
 
         JsonPath read = GraphQL.ok(CIRCLES, Map.of("id", id));
         assertEquals(List.of(5.0f, 15.0f), read.getList("data.institution.serviceCircles.features.properties.limit"));
@@ -70,6 +71,7 @@ class StoredCircleTest {
 
         GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }",
                 Map.of("id", id, "input", institution("moving", second.longitude(), second.latitude())));
+        storedCircles.awaitDrawn();
         assertEquals(2, stored(id));
         MultiPolygon moved = ServiceCircleApiTest.geometry(GraphQL.ok(CIRCLES, Map.of("id", id)),
                 "data.institution.serviceCircles.features[0].geometry");
@@ -85,9 +87,27 @@ class StoredCircleTest {
         markStale();
         assertEquals(0, stored(a));
         storedCircles.networkLoaded(new NetworkLoaded(networks.require()));
+        storedCircles.awaitDrawn();
         assertEquals(2, stored(a));
         assertEquals(2, stored(b));
         assertEquals(4, database.count("institution_service_circle"));
+    }
+
+    @Test
+    void aRegisterIsAnsweredAtOnceAndItsCirclesFollow() {
+        List<OsmChildcareReader.Place> kindergartens = OsmChildcareReader.read(ServiceCircleApiTest.XIPU);
+        StringBuilder csv = new StringBuilder("externalId,name,longitude,latitude,ownership,kind,inclusive,registered,status,olderToddlerSlots\n");
+        for (int i = 0; i < kindergartens.size(); i++) {
+            csv.append("K").append(i).append(",k").append(i).append(',').append(kindergartens.get(i).longitude()).append(',')
+                    .append(kindergartens.get(i).latitude()).append(",PUBLIC,COMMUNITY,true,true,OPERATING,20\n");
+        }
+        GraphQL.ok("mutation($c: String!) { importInstitutions(content: $c) { inserted } }", Map.of("c", csv.toString()));
+        storedCircles.awaitDrawn();
+        assertEquals(2L * kindergartens.size(), database.count("institution_service_circle"));
+        JsonPath pending = GraphQL.ok("{ serviceCirclesPending { count institutionIds } }");
+        assertEquals(0, pending.getInt("data.serviceCirclesPending.count"));
+        assertEquals(List.of(), pending.getList("data.serviceCirclesPending.institutionIds"));
+        assertTrue(GraphQL.error("{ serviceCirclesPending(first: 5000) { count } }", null).startsWith("first: must be from 0 to 1000"));
     }
 
     @Test

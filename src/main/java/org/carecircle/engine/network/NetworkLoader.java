@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static com.graphhopper.json.Statement.If;
@@ -61,6 +62,11 @@ public final class NetworkLoader {
 
     /** {@code elevationFolder} may be null (flat); it holds SRTM {@code .hgt.zip} tiles, read, never downloaded. */
     public static Loaded load(Path osmFile, Path elevationFolder, Path cacheRoot) {
+        return load(osmFile, elevationFolder, cacheRoot, stage -> { });
+    }
+
+    /** The same, telling {@code progress} each stage and, while the extract is read, how far it has got. */
+    public static Loaded load(Path osmFile, Path elevationFolder, Path cacheRoot, Consumer<String> progress) {
         if (!Files.isRegularFile(osmFile)) {
             throw new IllegalArgumentException("OSM extract " + osmFile + " does not exist");
         }
@@ -76,7 +82,10 @@ public final class NetworkLoader {
             if (imported) {
                 LOG.log(System.Logger.Level.INFO, "walking network: importing {0} ({1} elevation tiles) into {2}",
                         osmFile, tiles.size(), folder);
-                hopper.importOrLoad();
+                try (ReadProgress reading = new ReadProgress(osmFile, "importing the extract", progress)) {
+                    hopper.importOrLoad();
+                }
+                progress.accept("reading barriers (water, rail, walls, motorways)");
                 Barriers barriers = BarrierReader.read(osmFile.toFile());
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(folder.resolve(BARRIERS_FILE))))) {
@@ -89,6 +98,7 @@ public final class NetworkLoader {
                     Files.newInputStream(folder.resolve(BARRIERS_FILE))))) {
                 barriers = Barriers.read(in);
             }
+            progress.accept("building the walking network from the " + (imported ? "imported" : "cached") + " graph");
             WalkingNetwork network = build(hopper, barriers);
             LOG.log(System.Logger.Level.INFO, "walking network: {0} {1} nodes, {2} edges, {3} barrier segments in {4} ms",
                     imported ? "imported" : "loaded from cache", network.nodeCount, network.edgeCount,

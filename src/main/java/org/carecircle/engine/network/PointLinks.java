@@ -2,8 +2,13 @@ package org.carecircle.engine.network;
 
 import com.carrotsearch.hppc.IntArrayList;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Places off the network (population cells' centres) joined to it once per profile, so that any
@@ -53,7 +58,10 @@ public final class PointLinks {
         }
     }
 
-    /** Joins each place to the nearest way the profile may use, if one is within {@code maxSnapMetres}. */
+    /**
+     * Joins each place to the nearest way the profile may use, if one is within {@code maxSnapMetres},
+     * on every core (GraphHopper's location index is read-only and answers several threads at once).
+     */
     public static PointLinks link(Snapper snapper, WalkingProfile profile, double[] latitude, double[] longitude,
                                   double maxSnapMetres) {
         int count = latitude.length;
@@ -62,8 +70,9 @@ public final class PointLinks {
         float[] offNetwork = new float[count];
         double[] joinLatitude = new double[count];
         double[] joinLongitude = new double[count];
-        int reported = 0;
-        for (int point = 0; point < count; point++) {
+        AtomicInteger done = new AtomicInteger();
+        int tenth = Math.max(10_000, count / 10);
+        IntStream.range(0, count).parallel().forEach(point -> {
             NetworkPoint snapped = snapper.snapWithin(latitude[point], longitude[point], profile, maxSnapMetres);
             boolean near = snapped != null;
             edge[point] = near ? snapped.edge() : -1;
@@ -71,12 +80,47 @@ public final class PointLinks {
             offNetwork[point] = near ? (float) snapped.distance() : Float.POSITIVE_INFINITY;
             joinLatitude[point] = near ? snapped.latitude() : Double.NaN;
             joinLongitude[point] = near ? snapped.longitude() : Double.NaN;
-            if (count >= 10_000 && (point + 1) * 10L / count > reported) {
-                reported = (int) ((point + 1) * 10L / count);
-                LOG.log(System.Logger.Level.INFO, "Joining places to the {0} network: {1} %", profile, reported * 10);
+            int finished = done.incrementAndGet();
+            if (finished % tenth == 0) {
+                LOG.log(System.Logger.Level.INFO, "Joining places to the {0} network: {1} of {2}", profile, finished, count);
             }
-        }
+        });
         return new PointLinks(snapper.network(), profile, edge, along, offNetwork, joinLatitude, joinLongitude);
+    }
+
+    /** Writes the links, to be read back with {@link #read} on the same network. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeUTF(profile.name());
+        out.writeInt(edge.length);
+        for (int point = 0; point < edge.length; point++) {
+            out.writeInt(edge[point]);
+            out.writeFloat(along[point]);
+            out.writeFloat(offNetwork[point]);
+            out.writeDouble(joinLatitude[point]);
+            out.writeDouble(joinLongitude[point]);
+        }
+    }
+
+    /** Links written by {@link #write} for this network; an edge the network does not have is an error. */
+    public static PointLinks read(DataInputStream in, WalkingNetwork network) throws IOException {
+        WalkingProfile profile = WalkingProfile.valueOf(in.readUTF());
+        int count = in.readInt();
+        int[] edge = new int[count];
+        float[] along = new float[count];
+        float[] offNetwork = new float[count];
+        double[] joinLatitude = new double[count];
+        double[] joinLongitude = new double[count];
+        for (int point = 0; point < count; point++) {
+            edge[point] = in.readInt();
+            if (edge[point] >= network.edgeCount) {
+                throw new IOException("the links name edge " + edge[point] + " of a network of " + network.edgeCount);
+            }
+            along[point] = in.readFloat();
+            offNetwork[point] = in.readFloat();
+            joinLatitude[point] = in.readDouble();
+            joinLongitude[point] = in.readDouble();
+        }
+        return new PointLinks(network, profile, edge, along, offNetwork, joinLatitude, joinLongitude);
     }
 
     public int size() {
