@@ -149,7 +149,10 @@ public final class CoverageReports {
             // allocation sums can leave dust; a gap is at least a thousandth of a child
             uncovered[c] = uncovered[c] > 1e-3 ? uncovered[c] : 0;
         }
-        return GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3, analysis.nearest().costs(), cells.area);
+        // no gap wider than the limit's own walk: one a planner can close with a site or two
+        double across = coverage.settings().minutes().get(limit) * coverage.settings().metresPerMinute();
+        return GapAreas.find(cells.neighbours(), uncovered, cells.childrenUnder3, analysis.nearest().costs(), cells.area,
+                new GapAreas.Extent(cells.latitude, cells.longitude, across));
     }
 
     static Double share(double part, double whole) {

@@ -25,6 +25,7 @@ import java.util.Objects;
 
 @ApplicationScoped
 public class InstitutionService {
+    private static final int LOAD_CHUNK = 10_000;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -137,14 +138,16 @@ public class InstitutionService {
     public record Place(long id, double latitude, double longitude) {
     }
 
+    /** The institutions with these ids, in id order, read in chunks: a statement takes at most 65,535 parameters. */
     private List<InstitutionView> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<InstitutionView> views = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            entityManager.createQuery(
+                            "SELECT i FROM Institution i LEFT JOIN FETCH i.area WHERE i.id IN :ids ORDER BY i.id", Institution.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK)))
+                    .getResultStream().map(InstitutionView::of).forEach(views::add);
         }
-        return entityManager.createQuery(
-                        "SELECT i FROM Institution i LEFT JOIN FETCH i.area WHERE i.id IN :ids ORDER BY i.id", Institution.class)
-                .setParameter("ids", ids)
-                .getResultStream().map(InstitutionView::of).toList();
+        return views;
     }
 
     private void requireFreeExternalId(String externalId, Long self, Violations violations) {

@@ -69,10 +69,13 @@ class ScenarioApiTest {
         assertEquals(10 / 16.5, ((Number) indicator(result, "SLOTS_PER_THOUSAND_RESIDENTS").get("after")).doubleValue(), 1e-4);
         assertNull(indicator(result, "UNDER_2_SHARE").get("before"));
         assertEquals(1.0, ((Number) indicator(result, "UNDER_2_SHARE").get("after")).doubleValue(), 1e-9);
-        // the base is one gap of all 330 children; the site shrinks it
-        assertEquals(1, result.getInt("data.compareScenario.gaps.gapsBefore"));
+        // the base leaves all 330 children outside: the grid's centres span 2.7 × 2.2 km, cut into squares of a
+        // 15-minute walk (1,125 m at 4.5 km/h), 3 × 2 gaps; the site shrinks the one it stands in
+        assertEquals(6, result.getInt("data.compareScenario.gaps.gapsBefore"));
         assertEquals(330f, result.getFloat("data.compareScenario.gaps.childrenOutsideBefore"), 1e-3);
-        assertEquals(1, result.getInt("data.compareScenario.gaps.shrunk"));
+        // the site stands in the middle column's northern square; along Xipu's streets a 15-minute walk from it
+        // reaches cells of 4 of the 6 squares, which shrink
+        assertEquals(4, result.getInt("data.compareScenario.gaps.shrunk"));
         // the base is untouched
         assertEquals(0, GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted"));
         assertEquals(0, database.count("institution"));

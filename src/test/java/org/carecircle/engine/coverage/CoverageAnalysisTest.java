@@ -159,7 +159,7 @@ class CoverageAnalysisTest {
         }
         int[] area = new int[SIZE];
         List<GapAreas.Gap> gaps = GapAreas.find(CellNeighbours.of(outlines), uncovered, children,
-                analysis.nearest().costs(), area);
+                analysis.nearest().costs(), area, extent(outlines, Double.POSITIVE_INFINITY));
         assertEquals(2, gaps.size());
         GapAreas.Gap west = gaps.get(0);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, west.cells());
@@ -178,12 +178,59 @@ class CoverageAnalysisTest {
         assertEquals(5, outline.getCoordinates().length);
     }
 
+    /** The cells' centres, and how wide a gap may be. */
+    private static GapAreas.Extent extent(Polygon[] outlines, double maxAcrossMetres) {
+        double[] latitude = new double[outlines.length], longitude = new double[outlines.length];
+        for (int c = 0; c < outlines.length; c++) {
+            latitude[c] = outlines[c].getCentroid().getY();
+            longitude[c] = outlines[c].getCentroid().getX();
+        }
+        return new GapAreas.Extent(latitude, longitude, maxAcrossMetres);
+    }
+
+    /**
+     * The two gaps of the row above (cells 0–5, centres 0–500 m east of cell 0's; cells 14–19,
+     * 1,400–1,900 m): cut into squares of 260 m laid from cell 0's centre, {0, 1, 2} (0–200 m) and
+     * {3, 4, 5} (300–500 m); {14, 15} (1,400–1,500), {16, 17, 18} (1,600–1,800) and {19}. With
+     * 520 m, both are narrower and stay whole, though the east one straddles the line at 1,560 m.
+     * Cells in different areas are never one gap.
+     */
+    @Test
+    void wideGapsAreCutIntoSquaresAndAtAreaBoundaries() {
+        Polygon[] outlines = new Polygon[SIZE];
+        double[] uncovered = new double[SIZE];
+        float[] cost = new float[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            outlines[i] = block(i, 10);
+            uncovered[i] = i <= 5 || i >= 14 ? 1 : 0;
+        }
+        CellNeighbours neighbours = CellNeighbours.of(outlines);
+        List<List<Integer>> cut = cells(GapAreas.find(neighbours, uncovered, uncovered, cost, new int[SIZE], extent(outlines, 260)));
+        assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(14, 15), List.of(16, 17, 18), List.of(19)),
+                cut.stream().sorted(java.util.Comparator.comparing(cells -> cells.get(0))).toList());
+        List<List<Integer>> whole = cells(GapAreas.find(neighbours, uncovered, uncovered, cost, new int[SIZE], extent(outlines, 520)));
+        assertEquals(2, whole.size());
+        assertTrue(whole.contains(List.of(14, 15, 16, 17, 18, 19)));
+
+        int[] area = new int[SIZE];
+        java.util.Arrays.fill(area, 2, SIZE, 1);
+        List<List<Integer>> byArea = cells(GapAreas.find(neighbours, uncovered, uncovered, cost, area,
+                extent(outlines, Double.POSITIVE_INFINITY)));
+        assertTrue(byArea.contains(List.of(0, 1)) && byArea.contains(List.of(2, 3, 4, 5)), byArea.toString());
+    }
+
+    private static List<List<Integer>> cells(List<GapAreas.Gap> gaps) {
+        List<List<Integer>> cells = new ArrayList<>();
+        gaps.forEach(gap -> cells.add(java.util.Arrays.stream(gap.cells()).boxed().toList()));
+        return cells;
+    }
+
     @Test
     void cellsOnlyTouchingAtACornerAreSeparateGaps() {
         Polygon[] outlines = {block(0, 0), block(1, 1), block(2, 1)};
         CellNeighbours neighbours = CellNeighbours.of(outlines);
         List<GapAreas.Gap> gaps = GapAreas.find(neighbours, new double[] {1, 1, 1}, new double[] {1, 1, 1},
-                new float[] {100, 100, 100}, new int[3]);
+                new float[] {100, 100, 100}, new int[3], extent(outlines, Double.POSITIVE_INFINITY));
         List<List<Integer>> cells = new ArrayList<>();
         gaps.forEach(gap -> cells.add(java.util.Arrays.stream(gap.cells()).boxed().toList()));
         assertTrue(cells.contains(List.of(1, 2)));

@@ -135,9 +135,9 @@ public final class CoverageBenchmark {
             long t2 = System.nanoTime();
             int outlines = 0;
             for (int limit = 0; limit < LIMITS.length; limit++) {
-                outlines += gaps(analysis, neighbours, boundary, children, area, limit, false);
+                outlines += gaps(analysis, neighbours, boundary, children, area, latitude, longitude, limit, false);
             }
-            outlines += gaps(analysis, neighbours, boundary, children, area, LIMITS.length - 1, true);
+            outlines += gaps(analysis, neighbours, boundary, children, area, latitude, longitude, LIMITS.length - 1, true);
             long t3 = System.nanoTime();
             reachedAll.children15 = sums.childrenWithin[1][parent.length];
             reachedAll.covered15 = sums.demandCovered[1][parent.length];
@@ -211,14 +211,16 @@ public final class CoverageBenchmark {
     }
 
     private static int gaps(CoverageAnalysis analysis, CellNeighbours neighbours, Polygon[] boundary, double[] children,
-                            int[] area, int limit, boolean withCapacity) {
+                            int[] area, double[] latitude, double[] longitude, int limit, boolean withCapacity) {
         double[] uncovered = new double[children.length];
         for (int c = 0; c < uncovered.length; c++) {
             double value = withCapacity ? analysis.demand()[c] - analysis.covered(c, limit)
                     : analysis.within(c, limit) ? 0 : children[c];
             uncovered[c] = value > 1e-3 ? value : 0;
         }
-        List<GapAreas.Gap> gaps = GapAreas.find(neighbours, uncovered, children, analysis.nearest().costs(), area);
+        // as the service does: no gap wider than the limit's walk
+        List<GapAreas.Gap> gaps = GapAreas.find(neighbours, uncovered, children, analysis.nearest().costs(), area,
+                new GapAreas.Extent(latitude, longitude, LIMITS[limit]));
         int points = 0;
         for (GapAreas.Gap gap : gaps.subList(0, Math.min(20, gaps.size()))) {
             points += GapAreas.outline(gap, boundary, GeoJson.FACTORY).getNumPoints();
