@@ -12,4 +12,7 @@ public interface ApiLimits {
     int maxCellsPerCall();
 
     int maxCellsPerUpsert();
+
+    /** Candidate sites one suggestion weighs; more population cells are made fewer by squares. */
+    int maxSuggestionCandidates();
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.carecircle.api.GeoJson;
+import org.carecircle.engine.coverage.CellNeighbours;
 import org.carecircle.engine.network.NetworkLoader;
 import org.carecircle.engine.network.PointLinks;
 import org.carecircle.engine.network.WalkingProfile;
@@ -130,6 +131,31 @@ public class CellSnapshots {
                 out.write(bytes);
             }
         });
+    }
+
+    private static String neighboursFile(CoverageData.Versions versions) {
+        return "neighbours-" + FORMAT + "-" + versions.cellsKey() + ".bin";
+    }
+
+    /** The cells' neighbours as written for these cells, or null. */
+    CellNeighbours readNeighbours(CoverageData.Cells cells) {
+        Path file = folder().resolve(neighboursFile(cells.versions));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+            CellNeighbours neighbours = CellNeighbours.read(in, cells.size());
+            LOG.infof("Read the neighbours of %d population cells from %s", cells.size(), file.getFileName());
+            return neighbours;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Neighbours in %s could not be read (%s); finding them again", file, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes the neighbours in the background, replacing older ones. */
+    void writeNeighbours(CoverageData.Cells cells, CellNeighbours neighbours) {
+        write(neighboursFile(cells.versions), neighboursFile(cells.versions), neighbours::write);
     }
 
     /** The cells' links as written for this network, profile and snap distance, or null. */

@@ -169,10 +169,21 @@ public class CoverageData {
             });
         }
 
+        /** Which cells share a side: read from the last snapshot, or found once. */
         public CellNeighbours neighbours() {
             CellNeighbours found = neighbours;
             if (found == null) {
-                neighbours = found = CellNeighbours.of(boundary);
+                synchronized (this) {
+                    found = neighbours;
+                    if (found == null) {
+                        found = snapshots.readNeighbours(this);
+                        if (found == null) {
+                            found = CellNeighbours.of(boundary);
+                            snapshots.writeNeighbours(this, found);
+                        }
+                        neighbours = found;
+                    }
+                }
             }
             return found;
         }

@@ -10,6 +10,8 @@ import java.util.List;
 /** Suggested sites in order of choice, with what each adds and costs, and the same as GeoJSON. */
 @Type("SiteSuggestion")
 public record SiteSuggestion(double minutes, int candidates,
+                             @Description("How the candidates were made fewer when more places were offered than one "
+                                     + "suggestion weighs (null when every place was a candidate)") String candidateReduction,
                              @Description("Children wanting a place, in all") double childrenWantingPlace,
                              @Description("Of them, covered by the existing institutions within the limit") double coveredBefore,
                              @NonNull List<@NonNull SuggestedSite> sites,

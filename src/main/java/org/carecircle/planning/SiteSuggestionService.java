@@ -1,5 +1,6 @@
 package org.carecircle.planning;
 
+import com.carrotsearch.hppc.IntArrayList;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.carecircle.engine.network.NetworkPoint;
 import org.carecircle.engine.network.PointLinks;
 import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.engine.osm.OsmElements;
+import org.carecircle.engine.planning.CandidateSquares;
 import org.carecircle.engine.planning.SiteSelection;
 import org.carecircle.institution.AgeGroup;
 import org.carecircle.institution.ClassGroupInput;
@@ -46,7 +48,6 @@ import static org.carecircle.coverage.CoverageReports.round;
 @ApplicationScoped
 public class SiteSuggestionService {
     private static final Logger LOG = Logger.getLogger(SiteSuggestionService.class);
-    static final int MAX_CANDIDATES = 10_000;
     static final int DEFAULT_SLOTS = 60;
 
     @Inject
@@ -100,12 +101,13 @@ public class SiteSuggestionService {
         }
         NetworkLoader.Loaded network = networks.require();
         PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
+        String[] reduced = new String[1];
         List<Candidate> candidates = candidates(input, source, slots, base, links, uncovered, network, settings.profile(),
-                violations);
+                violations, reduced);
         violations.check(!candidates.isEmpty(), "candidates", "no candidate lies on the walking network"
                 + (input.boundingBox() != null ? " inside the box" : ""));
-        violations.check(candidates.size() <= MAX_CANDIDATES, "candidates", candidates.size() + " candidates, more than the "
-                + MAX_CANDIDATES + " one suggestion weighs; give a boundingBox");
+        violations.check(candidates.size() <= limits.maxSuggestionCandidates(), "candidates", candidates.size()
+                + " candidates, more than the " + limits.maxSuggestionCandidates() + " one suggestion weighs; give a boundingBox");
         int count = input.sites() == null ? Math.min(15, candidates.size()) : input.sites();
         violations.check(count >= 1 && count <= candidates.size(), "sites",
                 "must be from 1 to the " + candidates.size() + " candidates (got " + count + ")");
@@ -126,7 +128,7 @@ public class SiteSuggestionService {
             save(input.saveAs(), candidates, choices, inclusive,
                     input.ownership() == null ? Ownership.PUBLIC : input.ownership());
         }
-        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive);
+        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, reduced[0]);
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
@@ -154,9 +156,10 @@ public class SiteSuggestionService {
         scenarios.save(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
     }
 
+    /** The candidates; {@code note[0]} says how they were made fewer, if they had to be. */
     private List<Candidate> candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,
                                        PointLinks links, double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
-                                       Violations violations) {
+                                       Violations violations, String[] note) {
         Envelope box = input.boundingBox() == null ? null : input.boundingBox().toPolygon().getEnvelopeInternal();
         List<Candidate> found = new ArrayList<>();
         switch (source) {
@@ -176,12 +179,24 @@ public class SiteSuggestionService {
             case POPULATION_CELLS -> {
                 // the cells are joined to the network already
                 CoverageData.Cells cells = base.cells();
+                IntArrayList eligible = new IntArrayList();
                 for (int c = 0; c < uncovered.length; c++) {
                     boolean inBox = box == null || box.contains(cells.longitude[c], cells.latitude[c]);
                     if (uncovered[c] > 1e-3 && links.linked(c) && inBox) {
-                        found.add(new Candidate("cell " + cells.cellId[c], cells.latitude[c], cells.longitude[c],
-                                links.networkPoint(c), slots));
+                        eligible.add(c);
                     }
+                }
+                CandidateSquares.Reduction reduction = CandidateSquares.reduce(cells.latitude, cells.longitude, uncovered,
+                        eligible.toArray(), limits.maxSuggestionCandidates());
+                if (reduction.squareMetres() > 0) {
+                    note[0] = String.format(Locale.ROOT, "%d cells with children left uncovered are more than the %d candidates "
+                                    + "one suggestion weighs: each square of %.0f m holding some gave one, the cell nearest "
+                                    + "its uncovered children's centre (%d candidates)", eligible.size(), limits.maxSuggestionCandidates(),
+                            reduction.squareMetres(), reduction.kept().length);
+                }
+                for (int c : reduction.kept()) {
+                    found.add(new Candidate("cell " + cells.cellId[c], cells.latitude[c], cells.longitude[c],
+                            links.networkPoint(c), slots));
                 }
             }
             case OSM -> {
@@ -221,7 +236,7 @@ public class SiteSuggestionService {
     }
 
     private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
-                                         double demand, double coveredBefore, boolean inclusive) {
+                                         double demand, double coveredBefore, boolean inclusive, String candidateReduction) {
         List<SiteSuggestion.SuggestedSite> sites = new ArrayList<>();
         var features = GeoJson.JSON.createArrayBuilder();
         for (int rank = 1; rank <= choices.size(); rank++) {
@@ -245,7 +260,7 @@ public class SiteSuggestionService {
                 + "least %.1f %% of what the best %d candidates could (1 − (1 − 1/K)^K; covered demand is submodular)",
                 choices.size(), 100 * (1 - Math.pow(1 - 1.0 / Math.max(1, choices.size()), Math.max(1, choices.size()))),
                 choices.size());
-        return new SiteSuggestion(minutes, candidates.size(), round(demand), round(coveredBefore), sites, guarantee,
-                GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
+        return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(coveredBefore), sites,
+                guarantee, GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
     }
 }

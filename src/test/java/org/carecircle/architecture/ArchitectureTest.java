@@ -41,7 +41,7 @@ class ArchitectureTest {
         MAY_USE.put("engine.osm", List.of());
         MAY_USE.put("engine.network", List.of("engine.geometry", "engine.osm"));
         MAY_USE.put("engine.coverage", List.of("engine.geometry", "engine.network"));
-        MAY_USE.put("engine.planning", List.of("engine.coverage"));
+        MAY_USE.put("engine.planning", List.of("engine.geometry", "engine.coverage"));
         MAY_USE.put("engine.indicator", List.of());
         MAY_USE.put("api", List.of());
         MAY_USE.put("area", List.of("api", "engine.."));

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.carecircle.GraphQL;
 import org.carecircle.TestDatabase;
+import org.carecircle.engine.coverage.CellNeighbours;
 import org.carecircle.engine.network.NetworkLoader;
 import org.carecircle.engine.network.PointLinks;
 import org.carecircle.engine.network.WalkingProfile;
@@ -64,14 +65,25 @@ class CellSnapshotsTest {
         for (int c = 0; c < read.size(); c++) {
             assertTrue(computed.boundary[c].equalsExact(read.boundary[c]), "cell " + c);
         }
+        CellNeighbours found = computed.neighbours();
+        snapshots.awaitWritten();
+        CellNeighbours stored = snapshots.readNeighbours(read);
+        assertNotNull(stored);
+        assertEquals(found.cells(), stored.cells());
+        for (int c = 0; c < read.size(); c++) {
+            assertEquals(found.count(c), stored.count(c));
+            for (int k = 0; k < found.count(c); k++) {
+                assertEquals(found.neighbour(c, k), stored.neighbour(c, k));
+            }
+        }
         NetworkLoader.Loaded network = networks.require();
         PointLinks joined = computed.links(network, WalkingProfile.FOOT, settings.maxSnapMetres());
-        PointLinks stored = snapshots.readLinks(read, network, WalkingProfile.FOOT, settings.maxSnapMetres());
-        assertNotNull(stored);
+        PointLinks storedLinks = snapshots.readLinks(read, network, WalkingProfile.FOOT, settings.maxSnapMetres());
+        assertNotNull(storedLinks);
         for (int c = 0; c < read.size(); c++) {
-            assertEquals(joined.linked(c), stored.linked(c));
+            assertEquals(joined.linked(c), storedLinks.linked(c));
             if (joined.linked(c)) {
-                assertEquals(joined.networkPoint(c), stored.networkPoint(c), "cell " + c);
+                assertEquals(joined.networkPoint(c), storedLinks.networkPoint(c), "cell " + c);
             }
         }
     }
@@ -80,6 +92,8 @@ class CellSnapshotsTest {
     void aDamagedSnapshotIsNotRead() throws IOException {
         CoverageData.Versions versions = QuarkusTransaction.requiringNew().call(data::versions);
         CoverageData.Cells computed = QuarkusTransaction.requiringNew().call(() -> data.cells(versions));
+        computed.neighbours();
+        snapshots.awaitWritten();
         try (Stream<Path> files = Files.list(snapshots.folder())) {
             for (Path file : files.filter(f -> f.getFileName().toString().contains("-" + versions.cellsKey())).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
@@ -87,6 +101,7 @@ class CellSnapshotsTest {
             }
         }
         assertNull(snapshots.readCells(versions, computed.areas));
+        assertNull(snapshots.readNeighbours(computed));
         assertNull(snapshots.readLinks(computed, networks.require(), WalkingProfile.FOOT, settings.maxSnapMetres()));
     }
 

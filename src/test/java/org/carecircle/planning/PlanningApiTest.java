@@ -19,6 +19,7 @@ import static org.carecircle.Fixtures.institution;
 import static org.carecircle.Fixtures.point;
 import static org.carecircle.Fixtures.upsertXipuGrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanningApiTest {
     public static final String SUGGEST = """
             query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
-              minutes candidates childrenWantingPlace coveredBefore guarantee featureCollection
+              minutes candidates candidateReduction childrenWantingPlace coveredBefore guarantee featureCollection
               sites { rank candidate longitude latitude slots childrenNewlyCovered cumulativeNewlyCovered
                       cumulativeCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
 
@@ -63,6 +64,29 @@ class PlanningApiTest {
         assertEquals(3_600f, result.getFloat("data.suggestSites.sites[0].rentSubsidyPerYear"));
         assertEquals(1, result.getList("data.suggestSites.featureCollection.features").size());
         assertEquals(1, database.count("institution"), "a suggestion writes nothing");
+    }
+
+    /**
+     * The grid's 165 cells minus those the kindergarten covers are more than the 50 candidates the
+     * test profile lets one suggestion weigh: squares make them fewer, the answer says so, and the
+     * choice still covers what the sites' slots allow.
+     */
+    @Test
+    void moreCellsThanASuggestionWeighsAreMadeFewerBySquares() {
+        JsonPath result = GraphQL.ok("""
+                query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
+                  candidates candidateReduction sites { rank childrenNewlyCovered } } }""",
+                Map.of("input", Map.of("sites", 3, "slotsPerSite", 10)));
+        int candidates = result.getInt("data.suggestSites.candidates");
+        assertTrue(candidates > 0 && candidates <= 50, "at most 50 candidates: " + candidates);
+        String reduction = result.getString("data.suggestSites.candidateReduction");
+        assertTrue(reduction.contains("more than the 50 candidates") && reduction.contains("(" + candidates + " candidates)"),
+                reduction);
+        // three sites of 10 slots among 79 children wanting a place, 20 of them covered already
+        assertEquals(3, result.getList("data.suggestSites.sites").size());
+        assertEquals(10f, result.getFloat("data.suggestSites.sites[0].childrenNewlyCovered"), 1e-3);
+        assertNull(suggest(Map.of("candidates", "POINTS", "sites", 1,
+                "points", List.of(Map.of("location", point(103.985, 30.77))))).get("data.suggestSites.candidateReduction"));
     }
 
     @Test

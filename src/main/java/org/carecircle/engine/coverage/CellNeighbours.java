@@ -4,6 +4,9 @@ import com.carrotsearch.hppc.IntArrayList;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,11 +54,49 @@ public final class CellNeighbours {
         return new CellNeighbours(degree, neighbour);
     }
 
-    int count(int cell) {
+    public int cells() {
+        return first.length - 1;
+    }
+
+    /** Writes the neighbours, to be read back with {@link #read}. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(first.length);
+        for (int value : first) {
+            out.writeInt(value);
+        }
+        out.writeInt(neighbour.length);
+        for (int value : neighbour) {
+            out.writeInt(value);
+        }
+    }
+
+    /** Neighbours written by {@link #write}; ones that do not fit {@code cells} cells are an error. */
+    public static CellNeighbours read(DataInputStream in, int cells) throws IOException {
+        int[] first = new int[in.readInt()];
+        if (first.length != cells + 1) {
+            throw new IOException("neighbours of " + (first.length - 1) + " cells, not " + cells);
+        }
+        for (int i = 0; i < first.length; i++) {
+            first[i] = in.readInt();
+        }
+        int[] neighbour = new int[in.readInt()];
+        for (int i = 0; i < neighbour.length; i++) {
+            neighbour[i] = in.readInt();
+            if (neighbour[i] < 0 || neighbour[i] >= cells) {
+                throw new IOException("a neighbour " + neighbour[i] + " of only " + cells + " cells");
+            }
+        }
+        if (first[0] != 0 || first[cells] != neighbour.length) {
+            throw new IOException("the neighbours' index does not cover them");
+        }
+        return new CellNeighbours(first, neighbour);
+    }
+
+    public int count(int cell) {
         return first[cell + 1] - first[cell];
     }
 
-    int neighbour(int cell, int k) {
+    public int neighbour(int cell, int k) {
         return neighbour[first[cell] + k];
     }
 
