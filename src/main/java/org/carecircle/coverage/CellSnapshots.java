@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.carecircle.api.Background;
 import org.carecircle.api.GeoJson;
 import org.carecircle.engine.coverage.CellNeighbours;
 import org.carecircle.engine.network.NetworkLoader;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +44,7 @@ public class CellSnapshots {
     @Inject
     NetworkSettings settings;
 
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "cell-snapshots");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writer = Background.worker("cell-snapshots");
 
     void stop(@Observes ShutdownEvent stop) {
         writer.shutdown();
@@ -56,13 +52,7 @@ public class CellSnapshots {
 
     /** Waits until every snapshot asked for so far is written. */
     void awaitWritten() {
-        try {
-            writer.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Background.awaitQueued(writer);
     }
 
     Path folder() {

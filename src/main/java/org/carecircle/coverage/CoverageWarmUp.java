@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.carecircle.api.Background;
 import org.carecircle.engine.network.NetworkLoader;
 import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.network.NetworkLoaded;
@@ -13,7 +14,6 @@ import org.carecircle.network.NetworkService;
 import org.carecircle.network.NetworkSettings;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,11 +36,7 @@ public class CoverageWarmUp {
     @Inject
     NetworkSettings settings;
 
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "coverage-warm-up");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = Background.worker("coverage-warm-up");
     private volatile String warmed = "";
 
     void start(@Observes StartupEvent start) {

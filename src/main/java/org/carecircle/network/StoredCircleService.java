@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import org.carecircle.api.Background;
 import org.carecircle.api.GeoJson;
 import org.carecircle.engine.network.CircleLimits;
 import org.carecircle.engine.network.CostKind;
@@ -24,9 +25,7 @@ import org.locationtech.jts.io.WKTReader;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,11 +50,7 @@ public class StoredCircleService {
     ServiceCircleService circles;
 
     /** Circles are drawn one institution after another, off the request that asked for them. */
-    private final ExecutorService drawer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "service-circles");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService drawer = Background.worker("service-circles");
     private final Set<Long> pending = new ConcurrentSkipListSet<>();
     private final AtomicInteger drawnSinceIdle = new AtomicInteger();
 
@@ -112,13 +107,7 @@ public class StoredCircleService {
 
     /** Waits until every circle asked for so far is drawn. */
     public void awaitDrawn() {
-        try {
-            drawer.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Background.awaitQueued(drawer);
     }
 
     @SuppressWarnings("unchecked")
