@@ -89,10 +89,17 @@ public final class CityBenchmark {
         timed("first coverage", () -> graphQl(coverage));
         timed("coverage again (cached)", () -> graphQl(coverage));
         double[] place = city.node(blocks / 3.0, blocks / 3.0);
-        timed("one new institution", () -> graphQl(String.format(Locale.ROOT, "mutation { createInstitution(input: {name: \\\"新园\\\", "
-                + "location: {type: \\\"Point\\\", coordinates: [%.6f, %.6f]}, ownership: PUBLIC, kind: COMMUNITY, inclusive: true, "
-                + "registered: true, classGroups: [{ageGroup: OLDER_TODDLER, slots: 60}]}) { id } }", place[1], place[0])));
+        String newSite = "{name: \\\"新园\\\", location: {type: \\\"Point\\\", coordinates: [" + String.format(Locale.ROOT,
+                "%.6f, %.6f", place[1], place[0]) + "]}, ownership: PUBLIC, kind: COMMUNITY, inclusive: true, registered: true, "
+                + "classGroups: [{ageGroup: OLDER_TODDLER, slots: %d}]}";
+        String[] created = new String[1];
+        timed("one new institution", () -> created[0] = graphQl("mutation { createInstitution(input: "
+                + String.format(Locale.ROOT, newSite, 60) + ") { id } }"));
         timed("coverage after one new institution", () -> graphQl(coverage));
+        String id = created[0].replaceAll(".*\"id\":\"(\\d+)\".*", "$1");
+        timed("the new institution resized", () -> graphQl("mutation { updateInstitution(id: " + id + ", input: "
+                + String.format(Locale.ROOT, newSite, 120) + ") { id } }"));
+        timed("coverage after resizing it", () -> graphQl(coverage));
         timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { rank childrenUncovered cells } } }"));
         timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { rank childrenNewlyCovered } } }"));
         timed("cells for a map of the city", () -> graphQl("{ populationCells(boundingBox: " + box + ") { cellId } }"));

@@ -139,8 +139,12 @@ public class CoverageService {
         double[] capacity = counted.stream().mapToDouble(site -> site.capacity(settings.capacity())).toArray();
         double[] limits = settings.minutes().stream().mapToDouble(m -> m * settings.metresPerMinute()).toArray();
         LOG.infof("Coverage: %d cells, %d institutions, limits %s minutes", cells.size(), counted.size(), settings.minutes());
-        CoverageAnalysis analysis = CoverageAnalysis.run(network.network(), links, origins, cells.childrenUnder3,
-                settings.takeUpRate(), capacity, limits);
+        CoverageAnalysis walked = sameWalks(settings, cells, network, counted);
+        CoverageAnalysis analysis = walked != null
+                ? CoverageAnalysis.withWalks(walked.nearest(), walked.reach(), cells.childrenUnder3, settings.takeUpRate(),
+                capacity, limits)
+                : CoverageAnalysis.run(network.network(), links, origins, cells.childrenUnder3, settings.takeUpRate(), capacity,
+                limits);
         CoverageAnalysis.Sums sums = analysis.sum(cells.residents, cells.childrenUnder3, cells.area, cells.areas.parent());
         int unlinked = 0;
         for (int c = 0; c < cells.size(); c++) {
@@ -148,6 +152,41 @@ public class CoverageService {
         }
         LOG.infof("Coverage done in %d ms", (System.nanoTime() - start) / 1_000_000);
         return new Coverage(settings, cells, counted, offNetwork, analysis, sums, unlinked, all);
+    }
+
+    /**
+     * An analysis kept whose walks this one can reuse: the same network, cells in the same places, the
+     * same institutions counted in the same places, the same limits, speed and profile. Only slots or
+     * children differ (a resized institution, a scenario that resizes or builds homes); null if none.
+     */
+    private CoverageAnalysis sameWalks(Coverage.Settings settings, CoverageData.Cells cells, NetworkLoader.Loaded network,
+                                       List<CoverageData.Site> counted) {
+        synchronized (cache) {
+            for (Map.Entry<Key, Coverage> entry : cache.entrySet()) {
+                Coverage kept = entry.getValue();
+                Coverage.Settings was = kept.settings();
+                if (entry.getKey().network() == network && kept.cells().latitude == cells.latitude
+                        && was.minutes().equals(settings.minutes()) && was.speedKmh() == settings.speedKmh()
+                        && was.profile() == settings.profile() && samePlaces(kept.sites(), counted)) {
+                    LOG.infof("Coverage: the walks of an analysis kept are reused (only slots or children differ)");
+                    return kept.analysis();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean samePlaces(List<CoverageData.Site> a, List<CoverageData.Site> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).id() != b.get(i).id() || a.get(i).latitude() != b.get(i).latitude()
+                    || a.get(i).longitude() != b.get(i).longitude()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The institutions as the scenario has them: some taken out, some resized, proposed ones added. */

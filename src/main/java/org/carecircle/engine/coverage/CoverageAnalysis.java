@@ -22,16 +22,29 @@ public record CoverageAnalysis(NearestInstitution nearest, SiteReach reach, doub
 
     public static CoverageAnalysis run(WalkingNetwork network, PointLinks cells, List<NetworkPoint> sites,
                                        double[] childrenUnder3, double takeUpRate, double[] capacity, double[] limits) {
-        if (limits.length == 0 || childrenUnder3.length != cells.size() || capacity.length != sites.size()
-                || !(takeUpRate > 0 && takeUpRate <= 1)) {
-            throw new IllegalArgumentException("coverage: give at least one limit, children for every cell, capacity for "
-                    + "every site and a take-up rate in (0, 1]");
+        if (limits.length == 0 || childrenUnder3.length != cells.size() || capacity.length != sites.size()) {
+            throw new IllegalArgumentException("coverage: give at least one limit, children for every cell and capacity "
+                    + "for every site");
         }
         MultiSourceSearch search = new MultiSourceSearch(network);
         PointLinks.Walk walk = cells.walk();
         NearestInstitution nearest = NearestInstitution.compute(cells, sites, search, walk);
-        double catchment = limits[limits.length - 1];
-        SiteReach reach = SiteReach.compute(cells, sites, catchment, search, walk);
+        SiteReach reach = SiteReach.compute(cells, sites, limits[limits.length - 1], search, walk);
+        return withWalks(nearest, reach, childrenUnder3, takeUpRate, capacity, limits);
+    }
+
+    /**
+     * The analysis from walks found before: the same cells and sites in the same places, with other
+     * children or other capacities (a resized institution, a scenario's new homes). Only the
+     * allocation and the floating catchments are computed again; the searches are most of the work.
+     */
+    public static CoverageAnalysis withWalks(NearestInstitution nearest, SiteReach reach, double[] childrenUnder3,
+                                             double takeUpRate, double[] capacity, double[] limits) {
+        double catchment = limits.length == 0 ? 0 : limits[limits.length - 1];
+        if (limits.length == 0 || catchment != reach.limit() || !(takeUpRate > 0 && takeUpRate <= 1)) {
+            throw new IllegalArgumentException("coverage: give at least one limit, the longest the reach's, and a take-up "
+                    + "rate in (0, 1]");
+        }
         double[] demand = new double[childrenUnder3.length];
         for (int cell = 0; cell < demand.length; cell++) {
             demand[cell] = childrenUnder3[cell] * takeUpRate;

@@ -22,6 +22,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -141,6 +142,35 @@ class CoverageAnalysisTest {
      * i = 6..13 (k ≤ 3). The gaps are i = 0..5 (2 children each, 12 in all, k = 9..4) and
      * i = 14..19 (1 child each, 6 in all).
      */
+    /**
+     * The same cells and sites with other slots and other children, from the walks found before:
+     * A grows to 10 slots, so within 400 m X and Y are served by A alone (5 + 5); the children
+     * double, so 10 + 10 want a place and B's 10 slots take what A leaves.
+     */
+    @Test
+    void walksFoundBeforeServeOtherSlotsAndChildren() {
+        PointLinks cells = link(new int[][] {{5, 10}, {6, 10}});
+        List<NetworkPoint> sites = List.of(corner(5, 10), corner(9, 10));
+        double[] limits = {200, 400};
+        CoverageAnalysis before = CoverageAnalysis.run(grid.network(), cells, sites, new double[] {10, 10}, 0.5,
+                new double[] {6, 10}, limits);
+        CoverageAnalysis resized = CoverageAnalysis.withWalks(before.nearest(), before.reach(), new double[] {10, 10}, 0.5,
+                new double[] {10, 10}, limits);
+        assertArrayEquals(new double[] {10, 0}, resized.allocations().get(1).siteServed(), 1e-9);
+        CoverageAnalysis fresh = CoverageAnalysis.run(grid.network(), cells, sites, new double[] {20, 20}, 1,
+                new double[] {10, 10}, limits);
+        CoverageAnalysis reused = CoverageAnalysis.withWalks(before.nearest(), before.reach(), new double[] {20, 20}, 1,
+                new double[] {10, 10}, limits);
+        assertArrayEquals(new double[] {10, 10}, reused.allocations().get(1).siteServed(), 1e-9);
+        for (int l = 0; l < limits.length; l++) {
+            assertArrayEquals(fresh.allocations().get(l).cellCovered(), reused.allocations().get(l).cellCovered(), 1e-12);
+        }
+        assertArrayEquals(fresh.twoStep(), reused.twoStep(), 1e-12);
+        assertArrayEquals(fresh.enhanced(), reused.enhanced(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> CoverageAnalysis.withWalks(before.nearest(), before.reach(),
+                new double[] {10, 10}, 0.5, new double[] {6, 10}, new double[] {200, 300}));
+    }
+
     @Test
     void gapAreasMergeNeighbouringUncoveredCellsAndRankByChildren() {
         int[][] blocks = new int[SIZE][];
