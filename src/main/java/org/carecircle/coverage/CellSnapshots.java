@@ -178,7 +178,10 @@ public class CellSnapshots {
         void write(DataOutputStream out) throws IOException;
     }
 
-    /** Writes {@code name} beside its temporary file and moves it in; removes older files not starting with {@code keep}. */
+    /**
+     * Writes {@code name} beside its temporary file and moves it in; removes the files of its kind
+     * (what its name starts with, up to the first '-') that do not start with {@code keep}, which it does.
+     */
     private void write(String name, String keep, Content content) {
         writer.execute(() -> {
             Path folder = folder();
@@ -192,10 +195,8 @@ public class CellSnapshots {
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 String kind = name.substring(0, name.indexOf('-') + 1);
                 try (Stream<Path> files = Files.list(folder)) {
-                    for (Path old : files.filter(f -> {
-                        String other = f.getFileName().toString();
-                        return other.startsWith(kind) && !other.startsWith(keep) && !other.equals(name);
-                    }).toList()) {
+                    for (Path old : files.filter(f -> f.getFileName().toString().startsWith(kind)
+                            && !f.getFileName().toString().startsWith(keep)).toList()) {
                         Files.deleteIfExists(old);
                     }
                 }

@@ -101,9 +101,8 @@ public class SiteSuggestionService {
         }
         NetworkLoader.Loaded network = networks.require();
         PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
-        String[] reduced = new String[1];
-        List<Candidate> candidates = candidates(input, source, slots, base, links, uncovered, network, settings.profile(),
-                violations, reduced);
+        Candidates offered = candidates(input, source, slots, base, links, uncovered, network, settings.profile(), violations);
+        List<Candidate> candidates = offered.list();
         violations.check(!candidates.isEmpty(), "candidates", "no candidate lies on the walking network"
                 + (input.boundingBox() != null ? " inside the box" : ""));
         violations.check(candidates.size() <= limits.maxSuggestionCandidates(), "candidates", candidates.size()
@@ -128,7 +127,7 @@ public class SiteSuggestionService {
             save(input.saveAs(), candidates, choices, inclusive,
                     input.ownership() == null ? Ownership.PUBLIC : input.ownership());
         }
-        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, reduced[0]);
+        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, offered.reduction());
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
@@ -156,12 +155,16 @@ public class SiteSuggestionService {
         scenarios.save(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
     }
 
-    /** The candidates; {@code note[0]} says how they were made fewer, if they had to be. */
-    private List<Candidate> candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,
-                                       PointLinks links, double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
-                                       Violations violations, String[] note) {
+    /** The candidates, and how they were made fewer if they had to be (null if not). */
+    private record Candidates(List<Candidate> list, String reduction) {
+    }
+
+    private Candidates candidates(SiteSuggestionInput input, CandidateSource source, int slots, Coverage base,
+                                  PointLinks links, double[] uncovered, NetworkLoader.Loaded network, WalkingProfile profile,
+                                  Violations violations) {
         Envelope box = input.boundingBox() == null ? null : input.boundingBox().toPolygon().getEnvelopeInternal();
         List<Candidate> found = new ArrayList<>();
+        String reduction = null;
         switch (source) {
             case POINTS -> {
                 for (int i = 0; i < input.points().size(); i++) {
@@ -186,15 +189,15 @@ public class SiteSuggestionService {
                         eligible.add(c);
                     }
                 }
-                CandidateSquares.Reduction reduction = CandidateSquares.reduce(cells.latitude, cells.longitude, uncovered,
+                CandidateSquares.Reduction squares = CandidateSquares.reduce(cells.latitude, cells.longitude, uncovered,
                         eligible.toArray(), limits.maxSuggestionCandidates());
-                if (reduction.squareMetres() > 0) {
-                    note[0] = String.format(Locale.ROOT, "%d cells with children left uncovered are more than the %d candidates "
+                if (squares.squareMetres() > 0) {
+                    reduction = String.format(Locale.ROOT, "%d cells with children left uncovered are more than the %d candidates "
                                     + "one suggestion weighs: each square of %.0f m holding some gave one, the cell nearest "
                                     + "its uncovered children's centre (%d candidates)", eligible.size(), limits.maxSuggestionCandidates(),
-                            reduction.squareMetres(), reduction.kept().length);
+                            squares.squareMetres(), squares.kept().length);
                 }
-                for (int c : reduction.kept()) {
+                for (int c : squares.kept()) {
                     found.add(new Candidate("cell " + cells.cellId[c], cells.latitude[c], cells.longitude[c],
                             links.networkPoint(c), slots));
                 }
@@ -209,7 +212,7 @@ public class SiteSuggestionService {
             }
         }
         violations.throwIfAny();
-        return found;
+        return new Candidates(found, reduction);
     }
 
     private void add(List<Candidate> found, String label, double latitude, double longitude, int slots, Envelope box,

@@ -8,9 +8,16 @@ import org.carecircle.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import static org.carecircle.Fixtures.GRID_CELL;
+import static org.carecircle.Fixtures.GRID_COLUMNS;
+import static org.carecircle.Fixtures.GRID_ROWS;
+import static org.carecircle.Fixtures.GRID_SOUTH;
+import static org.carecircle.Fixtures.GRID_WEST;
 import static org.carecircle.Fixtures.classGroup;
 import static org.carecircle.Fixtures.createInstitution;
 import static org.carecircle.Fixtures.institution;
@@ -73,12 +80,59 @@ class ScenarioApiTest {
         // 15-minute walk (1,125 m at 4.5 km/h), 3 × 2 gaps; the site shrinks the one it stands in
         assertEquals(6, result.getInt("data.compareScenario.gaps.gapsBefore"));
         assertEquals(330f, result.getFloat("data.compareScenario.gaps.childrenOutsideBefore"), 1e-3);
-        // the site stands in the middle column's northern square; along Xipu's streets a 15-minute walk from it
-        // reaches cells of 4 of the 6 squares, which shrink
-        assertEquals(4, result.getInt("data.compareScenario.gaps.shrunk"));
+        // a base gap shrinks when some of its cells, and closes when all of them, are within 15 minutes of the site
+        int[] within = new int[6], cells = new int[6];
+        for (String cell : cellsWithinFifteenMinutes("one site")) {
+            within[square(cell)]++;
+        }
+        for (int i = 0; i < GRID_COLUMNS; i++) {
+            for (int j = 0; j < GRID_ROWS; j++) {
+                cells[square(i + "-" + j)]++;
+            }
+        }
+        int shrunk = 0, closed = 0;
+        for (int s = 0; s < 6; s++) {
+            shrunk += within[s] > 0 && within[s] < cells[s] ? 1 : 0;
+            closed += within[s] == cells[s] ? 1 : 0;
+        }
+        assertTrue(shrunk + closed > 0, "the site reaches some of the grid");
+        assertEquals(shrunk, result.getInt("data.compareScenario.gaps.shrunk"));
+        assertEquals(closed, result.getInt("data.compareScenario.gaps.closed"));
         // the base is untouched
         assertEquals(0, GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted"));
         assertEquals(0, database.count("institution"));
+    }
+
+    /**
+     * The square of the base's gaps holding cell "i-j": centres 0.002° apart are 191.1 m east–west at
+     * 30.77° N and 222.4 m north–south, so squares of 1,125 m from the first centre hold columns 0–5,
+     * 6–11 and 12–14 (column 6 at 1,147 m, 12 at 2,293 m) and rows 0–5 and 6–10 (row 6 at 1,334 m).
+     */
+    private static int square(String cellId) {
+        int i = Integer.parseInt(cellId.split("-")[0]), j = Integer.parseInt(cellId.split("-")[1]);
+        return (i <= 5 ? 0 : i <= 11 ? 1 : 2) + (j <= 5 ? 0 : 3);
+    }
+
+    /** The grid's cells within 15 minutes of an institution in the scenario, from the cells' own coverage. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> cellsWithinFifteenMinutes(String scenario) {
+        Set<String> within = new HashSet<>();
+        // at most 100 cells a call in the test profile: the grid's western 8 columns, then the rest
+        for (double[] columns : new double[][] {{0, 8}, {8, GRID_COLUMNS}}) {
+            Map<String, Object> box = Map.of("west", GRID_WEST + columns[0] * GRID_CELL, "south", GRID_SOUTH,
+                    "east", GRID_WEST + columns[1] * GRID_CELL, "north", GRID_SOUTH + GRID_ROWS * GRID_CELL);
+            List<Map<String, Object>> cells = GraphQL.ok("""
+                    query($p: CoverageParameters, $box: BoundingBoxInput!) { coverageCells(parameters: $p, boundingBox: $box) {
+                      cellId limits { minutes within } } }""", Map.of("p", Map.of("scenario", scenario), "box", box))
+                    .getList("data.coverageCells");
+            for (Map<String, Object> cell : cells) {
+                List<Map<String, Object>> limits = (List<Map<String, Object>>) cell.get("limits");
+                if (limits.stream().anyMatch(l -> ((Number) l.get("minutes")).doubleValue() == 15 && (Boolean) l.get("within"))) {
+                    within.add((String) cell.get("cellId"));
+                }
+            }
+        }
+        return within;
     }
 
     @Test

@@ -24,12 +24,19 @@ public final class SiteReach {
     private final int[] pairCell;
     private final float[] pairCost;
     private final double limit;
+    /** One more than the highest cell any pair names: the fewest cells an analysis of this reach must hold. */
+    private final int cellsNamed;
 
     private SiteReach(int[] firstPair, int[] pairCell, float[] pairCost, double limit) {
         this.firstPair = firstPair;
         this.pairCell = pairCell;
         this.pairCost = pairCost;
         this.limit = limit;
+        int highest = -1;
+        for (int cell : pairCell) {
+            highest = Math.max(highest, cell);
+        }
+        this.cellsNamed = highest + 1;
     }
 
     public static SiteReach compute(WalkingNetwork network, PointLinks cells, List<NetworkPoint> sites, double limit) {
@@ -130,15 +137,13 @@ public final class SiteReach {
         return limit;
     }
 
-    /** Throws unless every pair's cell is below {@code cells} and there are {@code sites} sites. */
-    void requireShape(int cells, int sites, String what) {
+    /** Throws unless there are {@code sites} sites and every pair names one of {@code cells} cells. */
+    public void requireShape(int cells, int sites, String what) {
         if (sites != sites()) {
             throw new IllegalArgumentException(what + ": " + sites + " sites given for a reach of " + sites());
         }
-        for (int cell : pairCell) {
-            if (cell >= cells) {
-                throw new IllegalArgumentException(what + ": the reach names cell " + cell + " of only " + cells);
-            }
+        if (cellsNamed > cells) {
+            throw new IllegalArgumentException(what + ": the reach names cell " + (cellsNamed - 1) + " of only " + cells);
         }
     }
 }

@@ -72,15 +72,10 @@ public final class SiteSelection {
      */
     public static List<Choice> choose(SiteReach reach, double[] slots, double[] uncovered, int count, double target,
                                       TooClose tooClose) {
-        if (reach.sites() != slots.length || count < 0 || Double.isNaN(target)) {
-            throw new IllegalArgumentException("site selection: slots for each of the " + reach.sites()
-                    + " candidates, a count of at least 0 and a target (got " + slots.length + ", " + count + ", " + target + ")");
-        }
-        for (int pair = 0; pair < reach.pairs(); pair++) {
-            if (reach.cell(pair) >= uncovered.length) {
-                throw new IllegalArgumentException("site selection: the reach names cell " + reach.cell(pair) + " of only "
-                        + uncovered.length);
-            }
+        reach.requireShape(uncovered.length, slots.length, "site selection");
+        if (count < 0 || Double.isNaN(target)) {
+            throw new IllegalArgumentException("site selection: a count of at least 0 and a target (got " + count + ", "
+                    + target + ")");
         }
         SiteSelection selection = new SiteSelection(reach, slots, uncovered);
         PriorityQueue<Bid> queue = new PriorityQueue<>(Math.max(1, slots.length));
