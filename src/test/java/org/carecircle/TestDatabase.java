@@ -20,6 +20,7 @@ public class TestDatabase {
     /** Empties every table, once the background network load and the circles it and earlier tests queued are done. */
     public void clear() {
         networks.awaitLoaded();
+        storedCircles.dropQueued();
         storedCircles.awaitDrawn();
         truncate();
     }

@@ -1,27 +1,42 @@
 package org.carecircle.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
  * CSV as spreadsheets and QGIS read it: UTF-8 with a byte-order mark (so Excel shows Chinese names),
  * comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+ * Rows go straight to the writer, so an export of any size never sits whole in memory.
  */
 public final class Csv {
-    private final StringBuilder text = new StringBuilder("\uFEFF");
+    private final Writer out;
 
-    public Csv(List<String> header) {
+    public Csv(Writer out, List<String> header) {
+        this.out = out;
+        write("\uFEFF");
         row(header);
     }
 
     public Csv row(List<?> values) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                line.append(',');
             }
-            text.append(field(values.get(i)));
+            line.append(field(values.get(i)));
         }
-        text.append("\r\n");
+        write(line.append("\r\n").toString());
         return this;
+    }
+
+    private void write(String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String field(Object value) {
@@ -33,10 +48,5 @@ public final class Csv {
             return plain;
         }
         return '"' + plain.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public String toString() {
-        return text.toString();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.carecircle.api.Csv;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
@@ -71,21 +70,21 @@ public class CoverageExport {
             header.addAll(List.of("within_" + limit, "covered_" + limit, "uncovered_" + limit));
         }
         header.addAll(List.of("two_step_score", "enhanced_score", "estimated"));
-        Csv csv = new Csv(header);
         CoverageData.Cells cells = coverage.cells();
-        for (int c = 0; c < cells.size(); c++) {
-            CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
-            List<Object> row = new ArrayList<>(List.of(cell.cellId(), cells.longitude[c], cells.latitude[c],
-                    cell.residents(), cell.childrenUnder3(), cell.childrenWantingPlace()));
-            row.add(cell.nearestInstitutionId());
-            row.add(cell.minutesToNearest());
-            for (CoverageViews.CellLimit limit : cell.limits()) {
-                row.addAll(List.of(limit.within(), limit.childrenWantingPlaceCovered(), limit.childrenWantingPlaceUncovered()));
+        return Downloads.csv("coverage-cells.csv", header, csv -> {
+            for (int c = 0; c < cells.size(); c++) {
+                CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
+                List<Object> row = new ArrayList<>(List.of(cell.cellId(), cells.longitude[c], cells.latitude[c],
+                        cell.residents(), cell.childrenUnder3(), cell.childrenWantingPlace()));
+                row.add(cell.nearestInstitutionId());
+                row.add(cell.minutesToNearest());
+                for (CoverageViews.CellLimit limit : cell.limits()) {
+                    row.addAll(List.of(limit.within(), limit.childrenWantingPlaceCovered(), limit.childrenWantingPlaceUncovered()));
+                }
+                row.addAll(List.of(cell.twoStepScore(), cell.enhancedScore(), cell.estimated()));
+                csv.row(row);
             }
-            row.addAll(List.of(cell.twoStepScore(), cell.enhancedScore(), cell.estimated()));
-            csv.row(row);
-        }
-        return Downloads.attachment(csv.toString(), "coverage-cells.csv");
+        });
     }
 
     @GET
@@ -101,27 +100,27 @@ public class CoverageExport {
             header.addAll(List.of("children_within_" + limit, "children_within_share_" + limit, "covered_" + limit,
                     "uncovered_" + limit, "covered_share_" + limit));
         }
-        Csv csv = new Csv(header);
         List<CoverageViews.AreaCoverage> rows = new ArrayList<>(report.areas());
         rows.add(report.overall());
-        for (CoverageViews.AreaCoverage area : rows) {
-            List<Object> row = new ArrayList<>();
-            row.add(area.area() == null ? "ALL" : area.area().code());
-            row.add(area.area() == null ? "all cells" : area.area().name());
-            row.add(area.area() == null ? "" : area.area().level());
-            row.addAll(List.of(area.residents(), area.childrenUnder3(), area.childrenWantingPlace()));
-            row.add(area.twoStepScore());
-            row.add(area.enhancedScore());
-            for (CoverageViews.LimitCoverage limit : area.limits()) {
-                row.add(limit.childrenWithin());
-                row.add(limit.childrenWithinShare());
-                row.add(limit.childrenWantingPlaceCovered());
-                row.add(limit.childrenWantingPlaceUncovered());
-                row.add(limit.coveredShare());
+        return Downloads.csv("coverage-areas.csv", header, csv -> {
+            for (CoverageViews.AreaCoverage area : rows) {
+                List<Object> row = new ArrayList<>();
+                row.add(area.area() == null ? "ALL" : area.area().code());
+                row.add(area.area() == null ? "all cells" : area.area().name());
+                row.add(area.area() == null ? "" : area.area().level());
+                row.addAll(List.of(area.residents(), area.childrenUnder3(), area.childrenWantingPlace()));
+                row.add(area.twoStepScore());
+                row.add(area.enhancedScore());
+                for (CoverageViews.LimitCoverage limit : area.limits()) {
+                    row.add(limit.childrenWithin());
+                    row.add(limit.childrenWithinShare());
+                    row.add(limit.childrenWantingPlaceCovered());
+                    row.add(limit.childrenWantingPlaceUncovered());
+                    row.add(limit.coveredShare());
+                }
+                csv.row(row);
             }
-            csv.row(row);
-        }
-        return Downloads.attachment(csv.toString(), "coverage-areas.csv");
+        });
     }
 
     @GET
@@ -129,30 +128,29 @@ public class CoverageExport {
     @Produces("application/geo+json")
     public Response cellsGeoJson(@BeanParam Parameters parameters) {
         Coverage coverage = service.coverage(parameters.read());
-        var features = GeoJson.JSON.createArrayBuilder();
         CoverageData.Cells cells = coverage.cells();
-        for (int c = 0; c < cells.size(); c++) {
-            CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
-            var properties = GeoJson.JSON.createObjectBuilder()
-                    .add("cellId", cell.cellId())
-                    .add("childrenUnder3", cell.childrenUnder3())
-                    .add("childrenWantingPlace", cell.childrenWantingPlace())
-                    .add("twoStepScore", cell.twoStepScore())
-                    .add("enhancedScore", cell.enhancedScore())
-                    .add("estimated", cell.estimated());
-            if (cell.nearestInstitutionId() != null) {
-                properties.add("nearestInstitutionId", cell.nearestInstitutionId())
-                        .add("minutesToNearest", cell.minutesToNearest());
+        return Downloads.featureCollection("coverage-cells.geojson", features -> {
+            for (int c = 0; c < cells.size(); c++) {
+                CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
+                var properties = GeoJson.JSON.createObjectBuilder()
+                        .add("cellId", cell.cellId())
+                        .add("childrenUnder3", cell.childrenUnder3())
+                        .add("childrenWantingPlace", cell.childrenWantingPlace())
+                        .add("twoStepScore", cell.twoStepScore())
+                        .add("enhancedScore", cell.enhancedScore())
+                        .add("estimated", cell.estimated());
+                if (cell.nearestInstitutionId() != null) {
+                    properties.add("nearestInstitutionId", cell.nearestInstitutionId())
+                            .add("minutesToNearest", cell.minutesToNearest());
+                }
+                for (CoverageViews.CellLimit limit : cell.limits()) {
+                    String suffix = format(limit.minutes());
+                    properties.add("within_" + suffix, limit.within())
+                            .add("uncovered_" + suffix, limit.childrenWantingPlaceUncovered());
+                }
+                features.accept(GeoJson.feature(cells.boundary[c], properties.build()));
             }
-            for (CoverageViews.CellLimit limit : cell.limits()) {
-                String suffix = format(limit.minutes());
-                properties.add("within_" + suffix, limit.within())
-                        .add("uncovered_" + suffix, limit.childrenWantingPlaceUncovered());
-            }
-            features.add(GeoJson.feature(cells.boundary[c], properties.build()));
-        }
-        return Downloads.attachment(GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features)
-                .build().toString(), "coverage-cells.geojson");
+        });
     }
 
     @GET

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.carecircle.api.Csv;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
 import org.carecircle.area.AreaLevel;
@@ -31,18 +30,18 @@ public class IndicatorExport {
     public Response csv(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
                         @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
-        Csv csv = new Csv(List.of("area_code", "area_name", "level", "indicator", "label", "value", "numerator",
-                "denominator", "target", "met", "gap", "estimated", "target_set"));
-        for (IndicatorViews.AreaIndicators area : report.areas()) {
-            for (IndicatorViews.IndicatorView value : area.indicators()) {
-                csv.row(Arrays.asList(area.area() == null ? "ALL" : area.area().code(),
-                        area.area() == null ? "all areas" : area.area().name(),
-                        area.area() == null ? "" : area.area().level(), value.indicator(), value.label(), value.value(),
-                        value.numerator(), value.denominator(), value.target(), value.met(), value.gap(), value.estimated(),
-                        report.targetSet().id()));
+        return Downloads.csv("indicators.csv", List.of("area_code", "area_name", "level", "indicator", "label", "value",
+                "numerator", "denominator", "target", "met", "gap", "estimated", "target_set"), csv -> {
+            for (IndicatorViews.AreaIndicators area : report.areas()) {
+                for (IndicatorViews.IndicatorView value : area.indicators()) {
+                    csv.row(Arrays.asList(area.area() == null ? "ALL" : area.area().code(),
+                            area.area() == null ? "all areas" : area.area().name(),
+                            area.area() == null ? "" : area.area().level(), value.indicator(), value.label(), value.value(),
+                            value.numerator(), value.denominator(), value.target(), value.met(), value.gap(), value.estimated(),
+                            report.targetSet().id()));
+                }
             }
-        }
-        return Downloads.attachment(csv.toString(), "indicators.csv");
+        });
     }
 
     /** One feature per area, its boundary with each indicator's value, target, met and gap as properties. */
@@ -52,35 +51,34 @@ public class IndicatorExport {
     public Response geoJson(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
                             @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
-        var features = GeoJson.JSON.createArrayBuilder();
-        for (IndicatorViews.AreaIndicators area : report.areas()) {
-            if (area.area() == null) {
-                continue;
+        return Downloads.featureCollection("indicators.geojson", features -> {
+            for (IndicatorViews.AreaIndicators area : report.areas()) {
+                if (area.area() == null) {
+                    continue;
+                }
+                var properties = GeoJson.JSON.createObjectBuilder().add("areaCode", area.area().code())
+                        .add("areaName", area.area().name()).add("level", area.area().level().name())
+                        .add("targetSet", report.targetSet().id()).add("residents", area.residents())
+                        .add("residentsEstimated", area.residentsEstimated());
+                for (IndicatorViews.IndicatorView value : area.indicators()) {
+                    String key = value.indicator().name();
+                    if (value.value() != null) {
+                        properties.add(key, value.value());
+                    }
+                    if (value.target() != null) {
+                        properties.add(key + "_target", value.target());
+                    }
+                    if (value.met() != null) {
+                        properties.add(key + "_met", value.met());
+                    }
+                    if (value.gap() != null) {
+                        properties.add(key + "_gap", value.gap());
+                    }
+                }
+                features.accept(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
+                        .add("geometry", areas.find(area.area().code()).boundary()).add("properties", properties).build());
             }
-            var properties = GeoJson.JSON.createObjectBuilder().add("areaCode", area.area().code())
-                    .add("areaName", area.area().name()).add("level", area.area().level().name())
-                    .add("targetSet", report.targetSet().id()).add("residents", area.residents())
-                    .add("residentsEstimated", area.residentsEstimated());
-            for (IndicatorViews.IndicatorView value : area.indicators()) {
-                String key = value.indicator().name();
-                if (value.value() != null) {
-                    properties.add(key, value.value());
-                }
-                if (value.target() != null) {
-                    properties.add(key + "_target", value.target());
-                }
-                if (value.met() != null) {
-                    properties.add(key + "_met", value.met());
-                }
-                if (value.gap() != null) {
-                    properties.add(key + "_gap", value.gap());
-                }
-            }
-            features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
-                    .add("geometry", areas.find(area.area().code()).boundary()).add("properties", properties));
-        }
-        return Downloads.attachment(GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
-                .add("features", features).build().toString(), "indicators.geojson");
+        });
     }
 
     private IndicatorViews.Report report(String targetSet, String level, String areaCode, CoverageExport.Parameters parameters) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.carecircle.api.CoordinateSystem;
-import org.carecircle.api.Csv;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
@@ -31,7 +30,7 @@ import java.util.List;
  */
 @Path("/")
 public class InstitutionFiles {
-    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_BYTES = 100 * 1024 * 1024;
 
     @Inject
     RegisterImport registers;
@@ -67,14 +66,13 @@ public class InstitutionFiles {
     @Path("export/institutions.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response csv() {
-        Csv csv = new Csv(List.of(RegisterColumns.EXTERNAL_ID, RegisterColumns.NAME, RegisterColumns.ADDRESS,
+        return Downloads.csv("institutions.csv", List.of(RegisterColumns.EXTERNAL_ID, RegisterColumns.NAME, RegisterColumns.ADDRESS,
                 RegisterColumns.LONGITUDE, RegisterColumns.LATITUDE, "areaCode", RegisterColumns.OWNERSHIP,
                 RegisterColumns.KIND, RegisterColumns.INCLUSIVE, RegisterColumns.REGISTERED, RegisterColumns.GRADE,
                 RegisterColumns.DEMONSTRATION, RegisterColumns.OPEN_TO_PUBLIC, RegisterColumns.STATUS,
                 RegisterColumns.SERVICE_MODES, RegisterColumns.INFANT_SLOTS, RegisterColumns.TODDLER_SLOTS,
                 RegisterColumns.OLDER_TODDLER_SLOTS, RegisterColumns.INFANT_ENROLLED, RegisterColumns.TODDLER_ENROLLED,
-                RegisterColumns.OLDER_TODDLER_ENROLLED, RegisterColumns.SOURCE, "id", "estimated", "estimationMethod"));
-        for (InstitutionView view : institutions.list(null)) {
+                RegisterColumns.OLDER_TODDLER_ENROLLED, RegisterColumns.SOURCE, "id", "estimated", "estimationMethod"), csv -> institutions.forEach(view -> {
             List<Object> row = new ArrayList<>(Arrays.<Object>asList(view.externalId(), view.name(), view.address(),
                     view.location().getJsonArray("coordinates").getJsonNumber(0).doubleValue(),
                     view.location().getJsonArray("coordinates").getJsonNumber(1).doubleValue(),
@@ -89,16 +87,14 @@ public class InstitutionFiles {
             }
             row.addAll(Arrays.asList(view.source(), view.id(), view.estimated(), view.estimationMethod()));
             csv.row(row);
-        }
-        return Downloads.attachment(csv.toString(), "institutions.csv");
+        }));
     }
 
     @GET
     @Path("export/institutions.geojson")
     @Produces("application/geo+json")
     public Response geoJson() {
-        var features = GeoJson.JSON.createArrayBuilder();
-        for (InstitutionView view : institutions.list(null)) {
+        return Downloads.featureCollection("institutions.geojson", features -> institutions.forEach(view -> {
             var properties = GeoJson.JSON.createObjectBuilder()
                     .add("id", view.id()).add("name", view.name()).add("ownership", view.ownership().name())
                     .add("kind", view.kind().name()).add("inclusive", view.inclusive()).add("status", view.status().name())
@@ -112,11 +108,9 @@ public class InstitutionFiles {
             if (view.estimationMethod() != null) {
                 properties.add("estimationMethod", view.estimationMethod());
             }
-            features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature").add("geometry", view.location())
-                    .add("properties", properties));
-        }
-        return Downloads.attachment(GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
-                .add("features", features).build().toString(), "institutions.geojson");
+            features.accept(GeoJson.JSON.createObjectBuilder().add("type", "Feature").add("geometry", view.location())
+                    .add("properties", properties).build());
+        }));
     }
 
     private static ClassGroupView group(InstitutionView view, AgeGroup age) {

@@ -1,5 +1,6 @@
 package org.carecircle.institution;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,12 +17,11 @@ import org.hibernate.query.NativeQuery;
 import org.locationtech.jts.geom.Point;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 public class InstitutionService {
@@ -31,7 +31,9 @@ public class InstitutionService {
     @Inject
     ApiLimits limits;
     @Inject
-    Event<InstitutionLocated> located;
+    InstitutionWriter writer;
+    @Inject
+    Event<InstitutionsLocated> located;
 
     @Transactional
     public InstitutionView find(long id) {
@@ -45,31 +47,26 @@ public class InstitutionService {
         Point location = InstitutionValidator.validate(input, "input", violations);
         requireFreeExternalId(input.externalId(), null, violations);
         violations.throwIfAny();
-        Institution institution = new Institution();
-        apply(institution, input, location);
-        institution.persist();
-        InstitutionView view = reloaded(institution);
-        located.fire(new InstitutionLocated(institution.id));
-        return view;
+        long id = writer.write(List.of(new InstitutionWriter.Row(null, input, location))).get(0);
+        located.fire(new InstitutionsLocated(List.of(id)));
+        return find(id);
     }
 
     @Transactional
     public InstitutionView update(long id, InstitutionInput input) {
-        Institution institution = Institution.findById(id);
-        if (institution == null) {
+        Place before = place(id);
+        if (before == null) {
             throw new NotFoundException("id", "institution " + id);
         }
         Violations violations = new Violations();
         Point location = InstitutionValidator.validate(input, "input", violations);
         requireFreeExternalId(input.externalId(), id, violations);
         violations.throwIfAny();
-        boolean moved = !location.equalsExact(institution.location);
-        apply(institution, input, location);
-        InstitutionView view = reloaded(institution);
-        if (moved) {
-            located.fire(new InstitutionLocated(id));
+        writer.write(List.of(new InstitutionWriter.Row(id, input, location)));
+        if (before.longitude() != location.getX() || before.latitude() != location.getY()) {
+            located.fire(new InstitutionsLocated(List.of(id)));
         }
-        return view;
+        return find(id);
     }
 
     @Transactional
@@ -111,6 +108,27 @@ public class InstitutionService {
         violations.throwIfAny();
         return load(where.query(entityManager, "SELECT i.id FROM institution i WHERE " + where.sql + " ORDER BY i.id",
                 Long.class).getResultList());
+    }
+
+    /**
+     * Every institution in id order, read a chunk at a time, each chunk in a transaction of its own:
+     * an export of a city's register streams without holding it all, nor a transaction for as long
+     * as a slow download takes.
+     */
+    public void forEach(Consumer<InstitutionView> action) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<InstitutionView> chunk = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                            "SELECT i FROM Institution i LEFT JOIN FETCH i.area WHERE i.id > :after ORDER BY i.id",
+                            Institution.class).setParameter("after", from).setMaxResults(LOAD_CHUNK)
+                    .getResultStream().map(InstitutionView::of).toList());
+            chunk.forEach(action);
+            if (chunk.size() < LOAD_CHUNK) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).id();
+        }
     }
 
     /** Where each matching institution stands, for searches from all of them at once. */
@@ -157,57 +175,6 @@ public class InstitutionService {
         Institution holder = Institution.find("externalId", externalId).firstResult();
         violations.check(holder == null || Objects.equals(holder.id, self), "input.externalId",
                 "\"" + externalId + "\" is already used by institution " + (holder == null ? "" : holder.id));
-    }
-
-    static void apply(Institution institution, InstitutionInput input, Point location) {
-        institution.name = input.name().strip();
-        institution.address = input.address();
-        institution.location = location;
-        institution.ownership = input.ownership();
-        institution.kind = input.kind();
-        institution.inclusive = Boolean.TRUE.equals(input.inclusive());
-        institution.registered = Boolean.TRUE.equals(input.registered());
-        institution.grade = input.grade();
-        institution.demonstration = Objects.requireNonNullElse(input.demonstration(), Demonstration.NONE);
-        institution.openToPublic = !Boolean.FALSE.equals(input.openToPublic());
-        institution.status = Objects.requireNonNullElse(input.status(), InstitutionStatus.OPERATING);
-        institution.serviceModes.clear();
-        if (input.serviceModes() != null) {
-            institution.serviceModes.addAll(input.serviceModes());
-        }
-        institution.externalId = input.externalId();
-        institution.source = input.source();
-        institution.estimated = Boolean.TRUE.equals(input.estimated());
-        institution.estimationMethod = input.estimationMethod();
-        applyClassGroups(institution, input.classGroups() == null ? List.of() : input.classGroups());
-    }
-
-    /** Updates groups in place by age group: deleting and re-inserting would trip the unique key at flush. */
-    private static void applyClassGroups(Institution institution, List<ClassGroupInput> inputs) {
-        Map<AgeGroup, ClassGroup> existing = new EnumMap<>(AgeGroup.class);
-        institution.classGroups.forEach(group -> existing.put(group.ageGroup, group));
-        EnumSet<AgeGroup> kept = EnumSet.noneOf(AgeGroup.class);
-        for (ClassGroupInput input : inputs) {
-            ClassGroup group = existing.get(input.ageGroup());
-            if (group == null) {
-                group = new ClassGroup();
-                group.institution = institution;
-                group.ageGroup = input.ageGroup();
-                institution.classGroups.add(group);
-            }
-            group.classes = input.classes();
-            group.slots = input.slots();
-            group.enrolled = input.enrolled() == null ? 0 : input.enrolled();
-            kept.add(input.ageGroup());
-        }
-        institution.classGroups.removeIf(group -> !kept.contains(group.ageGroup));
-    }
-
-    /** The database assigns the area: read the row back after writing it. */
-    private InstitutionView reloaded(Institution institution) {
-        entityManager.flush();
-        entityManager.refresh(institution);
-        return InstitutionView.of(institution);
     }
 
     private Where where(InstitutionFilter filter, String field, Violations violations) {

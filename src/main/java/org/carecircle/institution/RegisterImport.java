@@ -3,7 +3,6 @@ package org.carecircle.institution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.CoordinateSystem;
 import org.carecircle.api.ImportReport;
@@ -25,12 +24,13 @@ import java.util.Map;
 @ApplicationScoped
 public class RegisterImport {
     private static final Logger LOG = Logger.getLogger(RegisterImport.class);
-    static final int MAX_RECORDS = 20_000;
+    /** Far above any city's register (Chongqing's whole municipality holds a few thousand institutions). */
+    static final int MAX_RECORDS = 200_000;
 
     @Inject
-    EntityManager entityManager;
+    InstitutionWriter writer;
     @Inject
-    Event<InstitutionLocated> located;
+    Event<InstitutionsLocated> located;
 
     @Transactional
     public ImportReport importRegister(String content, RegisterFormat format, CoordinateSystem coordinates, boolean dryRun) {
@@ -62,41 +62,27 @@ public class RegisterImport {
             }
         }
         violations.throwIfAny();
-        Map<String, Institution> existing = new HashMap<>();
-        if (!placeOfExternalId.isEmpty()) {
-            Institution.<Institution>list("externalId in ?1", List.copyOf(placeOfExternalId.keySet()))
-                    .forEach(institution -> existing.put(institution.externalId, institution));
+        Map<String, InstitutionWriter.Held> held = writer.heldUnder(placeOfExternalId.keySet());
+        List<InstitutionWriter.Row> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            String externalId = entries.get(i).input().externalId();
+            InstitutionWriter.Held before = externalId == null ? null : held.get(externalId);
+            rows.add(new InstitutionWriter.Row(before == null ? null : before.id(), entries.get(i).input(), locations.get(i)));
         }
-        int updates = 0;
-        for (RegisterReader.Entry entry : entries) {
-            updates += entry.input().externalId() != null && existing.containsKey(entry.input().externalId()) ? 1 : 0;
-        }
-        ImportReport report = new ImportReport(dryRun, entries.size(), entries.size() - updates, updates);
+        ImportReport report = new ImportReport(dryRun, entries.size(), entries.size() - held.size(), held.size());
         if (dryRun) {
             return report;
         }
-        List<Institution> placed = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            InstitutionInput input = entries.get(i).input();
-            Institution institution = input.externalId() == null ? null : existing.get(input.externalId());
-            boolean fresh = institution == null;
-            if (fresh) {
-                institution = new Institution();
-            }
-            boolean moved = !fresh && !locations.get(i).equalsExact(institution.location);
-            InstitutionService.apply(institution, input, locations.get(i));
-            if (fresh) {
-                institution.persist();
-            }
-            if (fresh || moved) {
-                placed.add(institution);
-            }
-            if ((i + 1) % 1000 == 0) {
-                LOG.infof("Register import: %d of %d institutions written", i + 1, entries.size());
+        List<Long> ids = writer.write(rows);
+        List<Long> placed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String externalId = rows.get(i).input().externalId();
+            InstitutionWriter.Held before = externalId == null ? null : held.get(externalId);
+            if (before == null || !before.standsAt(locations.get(i))) {
+                placed.add(ids.get(i));
             }
         }
-        entityManager.flush();
-        placed.forEach(institution -> located.fire(new InstitutionLocated(institution.id)));
+        located.fire(new InstitutionsLocated(placed));
         LOG.infof("Register import: %d inserted, %d updated", report.inserted(), report.updated());
         return report;
     }

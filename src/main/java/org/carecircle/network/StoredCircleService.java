@@ -16,8 +16,8 @@ import org.carecircle.engine.network.NetworkLoader;
 import org.carecircle.engine.network.NetworkPoint;
 import org.carecircle.engine.network.ServiceCircles;
 import org.carecircle.engine.network.WalkingProfile;
-import org.carecircle.institution.InstitutionLocated;
 import org.carecircle.institution.InstitutionService;
+import org.carecircle.institution.InstitutionsLocated;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -53,6 +53,8 @@ public class StoredCircleService {
     private final ExecutorService drawer = Background.worker("service-circles");
     private final Set<Long> pending = new ConcurrentSkipListSet<>();
     private final AtomicInteger drawnSinceIdle = new AtomicInteger();
+    /** Raised by {@link #dropQueued()}: work queued before it stops. */
+    private final AtomicInteger generation = new AtomicInteger();
 
     void stop(@Observes ShutdownEvent stop) {
         drawer.shutdownNow();
@@ -72,16 +74,20 @@ public class StoredCircleService {
     }
 
     /** After the commit: the request is answered at once; the circles follow (see {@link #pending()}). */
-    void institutionLocated(@Observes(during = TransactionPhase.AFTER_SUCCESS) InstitutionLocated located) {
-        if (networks.loaded()) {
-            queue(networks.require(), List.of(located.institutionId()));
+    void institutionLocated(@Observes(during = TransactionPhase.AFTER_SUCCESS) InstitutionsLocated located) {
+        if (networks.loaded() && !located.institutionIds().isEmpty()) {
+            queue(networks.require(), located.institutionIds());
         }
     }
 
     private void queue(NetworkLoader.Loaded network, List<Long> institutionIds) {
         pending.addAll(institutionIds);
+        int queuedIn = generation.get();
         drawer.execute(() -> {
             for (long id : institutionIds) {
+                if (generation.get() != queuedIn) {
+                    return;
+                }
                 try {
                     draw(network, id);
                 } catch (RuntimeException e) {
@@ -103,6 +109,15 @@ public class StoredCircleService {
     /** Institutions whose circles are still to be drawn, in id order. */
     public List<Long> pending() {
         return List.copyOf(pending);
+    }
+
+    /**
+     * Forgets the circles still waiting, for a caller about to remove their institutions (tests
+     * between cases); any still wanted later are drawn when asked for.
+     */
+    public void dropQueued() {
+        generation.incrementAndGet();
+        pending.clear();
     }
 
     /** Waits until every circle asked for so far is drawn. */

@@ -180,4 +180,39 @@ class RegisterImportTest {
         assertEquals(4, geoJson.getList("features").size());
         assertEquals(60, geoJson.getInt("features.find { it.properties.externalId == 'XP-001' }.properties.slots"));
     }
+
+    /** More rows than the old per-statement writing took in minutes and than one statement may name (65,535). */
+    @Test
+    void aCitysRegisterGoesInInOneUploadAndAgainAsUpdates() {
+        int rows = 30_000;
+        StringBuilder register = new StringBuilder("externalId,name,longitude,latitude,ownership,kind,serviceModes,"
+                + "infantSlots,toddlerSlots,olderToddlerSlots,enrolled\n");
+        for (int i = 0; i < rows; i++) {
+            register.append("R-").append(i).append(",园 \"").append(i).append("\",").append(103.95 + i * 1e-6).append(",30.76,")
+                    .append(i % 2 == 0 ? "PUBLIC" : "PRIVATE").append(",COMMUNITY,FULL_DAY;HOURLY,5,10,").append(i % 50).append(",7\n");
+        }
+        given().auth().preemptive().basic("planner", "planner").body(register.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/import/institutions").then().statusCode(200).body("inserted", equalTo(rows)).body("updated", equalTo(0));
+        assertEquals(rows, database.count("institution"));
+        // a group with no slots (i % 50 == 0) is still a group: three per institution
+        assertEquals(3L * rows, database.count("class_group"));
+        assertEquals(2L * rows, database.count("institution_service_mode"));
+
+        // the same register a month later: one institution moved and grown, one closed down to two groups
+        String next = register.toString()
+                .replace("R-7,园 \"7\"," + (103.95 + 7e-6) + ",30.76,PRIVATE,COMMUNITY,FULL_DAY;HOURLY,5,10,7,7",
+                        "R-7,园 \"7\",103.96,30.77,PRIVATE,COMMUNITY,HOURLY,5,10,40,7")
+                .replace("R-8,园 \"8\"," + (103.95 + 8e-6) + ",30.76,PUBLIC,COMMUNITY,FULL_DAY;HOURLY,5,10,8,7",
+                        "R-8,园 \"8\"," + (103.95 + 8e-6) + ",30.76,PUBLIC,COMMUNITY,FULL_DAY;HOURLY,,10,8,7");
+        given().auth().preemptive().basic("planner", "planner").body(next.getBytes(StandardCharsets.UTF_8))
+                .post("/import/institutions").then().statusCode(200).body("inserted", equalTo(0)).body("updated", equalTo(rows));
+        assertEquals(rows, database.count("institution"));
+        assertEquals(3L * rows - 1, database.count("class_group"));
+        JsonPath moved = GraphQL.ok("{ institutions(filter: {boundingBox: {west: 103.959, south: 30.769, east: 103.961, north: 30.771}},"
+                + " first: 5) { nodes { externalId name slots serviceModes location } } }");
+        assertEquals(List.of("R-7"), moved.getList("data.institutions.nodes.externalId"));
+        assertEquals("园 \"7\"", moved.getString("data.institutions.nodes[0].name"));
+        assertEquals(55, moved.getInt("data.institutions.nodes[0].slots"));
+        assertEquals(List.of("HOURLY"), moved.getList("data.institutions.nodes[0].serviceModes"));
+    }
 }
