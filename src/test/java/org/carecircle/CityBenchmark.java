@@ -1,5 +1,6 @@
 package org.carecircle;
 
+import org.carecircle.engine.geometry.MapTile;
 import org.carecircle.engine.network.GeneratedCity;
 import org.carecircle.population.GeoTiffs;
 
@@ -23,14 +24,18 @@ import java.util.Random;
 /**
  * A planning bureau's day on a whole city, against the running service over HTTP: a generated city
  * of about 3 million junctions (a river with bridges), a register of 2,000 institutions and a
- * 100 m population GeoTIFF, all through the documented uploads; then coverage, an edit, gaps, site
- * suggestions and a map's cells, and a restart. Prints each step's time and the service's peak
+ * 100 m population GeoTIFF, all through the documented uploads; then coverage, edits (create, resize,
+ * move, close), gaps, site suggestions and vector tiles of every layer at six zooms; a restart; then a
+ * register of 100,000 rows in one upload and the institutions export. Prints each step's time and the service's peak
  * memory (VmHWM). Arguments: work folder, service jar, JDBC URL of an empty database, heap for the
  * service (e.g. 6g); CITY_BLOCKS (blocks per side, default 1731) makes a smaller city for trials.
  */
 public final class CityBenchmark {
     private static final double BLOCK = 50;
     private static final int INSTITUTIONS = 2000;
+    private static final int BULK_INSTITUTIONS = 100_000;
+    private static final int[] TILE_ZOOMS = {8, 10, 12, 13, 14, 16};
+    private static final String[] TILE_LAYERS = {"cells", "institutions", "gaps", "circles", "streets", "areas"};
     private static final double PIXEL_METRES = 100;
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("planner:planner".getBytes(StandardCharsets.UTF_8));
 
@@ -71,7 +76,7 @@ public final class CityBenchmark {
                     Files.size(osm) >> 20, seconds(start)));
         }
         if (!Files.exists(register)) {
-            writeRegister(city, blocks, register);
+            writeRegister(city, blocks, register, INSTITUTIONS, "C");
         }
         if (!Files.exists(raster)) {
             writeRaster(city, blocks, raster);
@@ -102,13 +107,69 @@ public final class CityBenchmark {
         timed("coverage after resizing it", () -> graphQl(coverage));
         timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { rank childrenUncovered cells } } }"));
         timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { rank childrenNewlyCovered } } }"));
-        timed("cells for a map of the city", () -> graphQl("{ populationCells(boundingBox: " + box + ") { cellId } }"));
+        timed("the new institution moved 300 m", () -> graphQl("mutation { updateInstitution(id: " + id + ", input: "
+                + String.format(Locale.ROOT, newSite.replace(String.format(Locale.ROOT, "%.6f, %.6f", place[1], place[0]),
+                String.format(Locale.ROOT, "%.6f, %.6f", place[1] + 0.003, place[0])), 120) + ") { id } }"));
+        timed("coverage after moving it", () -> graphQl(coverage));
+        timed("the new institution closed (deleted)", () -> graphQl("mutation { deleteInstitution(id: " + id + ") }"));
+        timed("coverage after closing it", () -> graphQl(coverage));
+        tiles(city, blocks);
         stopService();
         startService(osm, "restart with the cached graph, to ready");
         timed("first coverage after the restart", () -> graphQl(coverage));
+        Path bulk = work.resolve("register-" + blocks + "-" + BULK_INSTITUTIONS + ".csv");
+        if (!Files.exists(bulk)) {
+            writeRegister(city, blocks, bulk, BULK_INSTITUTIONS, "B");
+        }
+        timed("register upload, " + BULK_INSTITUTIONS + " rows", () -> post("/import/institutions?format=CSV", bulk, "text/csv"));
+        timed("institutions export (CSV, streamed)", () -> {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(uri("/export/institutions.csv"))
+                    .header("Authorization", AUTH).timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofLines());
+            try (var lines = response.body()) {
+                return response.statusCode() + ", " + (lines.count() - 1) + " institutions";
+            }
+        });
         stopService();
         System.out.println();
         report.forEach(System.out::println);
+    }
+
+    /**
+     * Each layer at each zoom: the 3 × 3 tiles around the city's centre, drawn once (cold) and then
+     * asked for three times more (warm); the time of each request and the largest tile.
+     */
+    private void tiles(GeneratedCity city, int blocks) throws Exception {
+        double[] centre = city.node(blocks / 2.0, blocks / 2.0);
+        for (int z : TILE_ZOOMS) {
+            MapTile world = new MapTile(0, 0, 0);
+            int x0 = world.column(centre[1], 1 << z), y0 = world.row(centre[0], 1 << z);
+            for (String layer : TILE_LAYERS) {
+                List<Double> cold = new ArrayList<>(), warm = new ArrayList<>();
+                long largest = 0;
+                for (int pass = 0; pass < 4; pass++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        for (int dy = -1; dy <= 1; dy++) {
+                            long start = System.nanoTime();
+                            HttpResponse<byte[]> tile = http.send(HttpRequest.newBuilder(uri("/tiles/" + layer + "/" + z + "/" + (x0 + dx) + "/"
+                                    + (y0 + dy) + ".mvt")).timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                            double milliseconds = (System.nanoTime() - start) / 1e6;
+                            if (tile.statusCode() != 200) {
+                                throw new IllegalStateException(layer + " " + z + ": " + tile.statusCode() + " " + new String(tile.body(), StandardCharsets.UTF_8));
+                            }
+                            (pass == 0 ? cold : warm).add(milliseconds);
+                            largest = Math.max(largest, tile.body().length);
+                        }
+                    }
+                }
+                line(String.format(Locale.ROOT, "tiles %-12s z%-2d cold p50 %7.1f ms, max %7.1f ms; warm p50 %5.1f ms; largest %6.1f KB",
+                        layer, z, percentile(cold, 0.5), percentile(cold, 1), percentile(warm, 0.5), largest / 1024.0));
+            }
+        }
+    }
+
+    private static double percentile(List<Double> values, double share) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(share * sorted.size())));
     }
 
     private static int[] bridges(int blocks) {
@@ -119,16 +180,16 @@ public final class CityBenchmark {
         return bridges;
     }
 
-    /** 2,000 institutions at random street corners, the register's Chinese columns. */
-    private void writeRegister(GeneratedCity city, int blocks, Path file) throws IOException {
-        Random random = new Random(3);
+    /** Institutions at random street corners, the register's Chinese columns, external ids "{prefix}-n". */
+    private void writeRegister(GeneratedCity city, int blocks, Path file, int count, String prefix) throws IOException {
+        Random random = new Random(prefix.hashCode());
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("机构编号,机构名称,地址,经度,纬度,性质,类型,普惠,备案,等级,示范,状态,服务模式,乳儿班托位,托小班托位,托大班托位,在托人数\n");
-            for (int i = 0; i < INSTITUTIONS; i++) {
+            for (int i = 0; i < count; i++) {
                 double[] node = city.node(random.nextInt(blocks + 1), random.nextInt(blocks + 1));
                 int infants = random.nextInt(3) * 5, toddlers = 10 + random.nextInt(20), older = 20 + random.nextInt(60);
-                out.write(String.format(Locale.ROOT, "C-%04d,城市托育园%d,,%.6f,%.6f,%s,%s,%s,是,,无,运营,全日托,%d,%d,%d,%d%n",
-                        i, i, node[1], node[0], random.nextBoolean() ? "公办" : "民办", random.nextBoolean() ? "社区托育" : "托幼一体",
+                out.write(String.format(Locale.ROOT, "%s-%04d,城市托育园%s%d,,%.6f,%.6f,%s,%s,%s,是,,无,运营,全日托,%d,%d,%d,%d%n",
+                        prefix, i, prefix, i, node[1], node[0], random.nextBoolean() ? "公办" : "民办", random.nextBoolean() ? "社区托育" : "托幼一体",
                         random.nextInt(10) < 7 ? "是" : "否", infants, toddlers, older, (infants + toddlers + older) / 2));
             }
         }

@@ -5,13 +5,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
+
 /** The exports' errors in the same words as GraphQL's: each field and its reason, as JSON. */
 public class ApiErrors {
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
+        return errors(Response.Status.BAD_REQUEST, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return errors(Response.Status.NOT_FOUND, List.of(new Violation(e.field(), e.reason())));
+    }
+
+    private static Response errors(Response.Status status, List<Violation> violations) {
         var errors = Json.createArrayBuilder();
-        e.violations().forEach(v -> errors.add(Json.createObjectBuilder().add("field", v.field()).add("reason", v.reason())));
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+        violations.forEach(v -> errors.add(Json.createObjectBuilder().add("field", v.field()).add("reason", v.reason())));
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("errors", errors).build().toString()).build();
     }
 

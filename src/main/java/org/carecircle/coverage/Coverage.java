@@ -38,6 +38,11 @@ public record Coverage(Settings settings, CoverageData.Cells cells, List<Coverag
         return Double.isFinite(cost) ? Decimals.round(cost / settings.metresPerMinute(), 2) : null;
     }
 
+    /** A limit in a column or property name: 15 for 15 minutes, 7_5 for 7.5. */
+    public static String limitKey(double minutes) {
+        return minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes).replace('.', '_');
+    }
+
     /** Index of the sums of all cells (after one per area). */
     public int overall() {
         return cells.areas.size();

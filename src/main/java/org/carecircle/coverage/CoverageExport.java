@@ -66,7 +66,7 @@ public class CoverageExport {
         List<String> header = new ArrayList<>(List.of("cell_id", "longitude", "latitude", "residents", "children_under3",
                 "children_wanting_place", "nearest_institution_id", "minutes_to_nearest"));
         for (double minutes : coverage.settings().minutes()) {
-            String limit = format(minutes);
+            String limit = Coverage.limitKey(minutes);
             header.addAll(List.of("within_" + limit, "covered_" + limit, "uncovered_" + limit));
         }
         header.addAll(List.of("two_step_score", "enhanced_score", "estimated"));
@@ -96,7 +96,7 @@ public class CoverageExport {
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "level", "residents", "children_under3",
                 "children_wanting_place", "two_step_score", "enhanced_score"));
         for (double minutes : coverage.settings().minutes()) {
-            String limit = format(minutes);
+            String limit = Coverage.limitKey(minutes);
             header.addAll(List.of("children_within_" + limit, "children_within_share_" + limit, "covered_" + limit,
                     "uncovered_" + limit, "covered_share_" + limit));
         }
@@ -144,7 +144,7 @@ public class CoverageExport {
                             .add("minutesToNearest", cell.minutesToNearest());
                 }
                 for (CoverageViews.CellLimit limit : cell.limits()) {
-                    String suffix = format(limit.minutes());
+                    String suffix = Coverage.limitKey(limit.minutes());
                     properties.add("within_" + suffix, limit.within())
                             .add("uncovered_" + suffix, limit.childrenWantingPlaceUncovered());
                 }
@@ -162,7 +162,4 @@ public class CoverageExport {
         return Downloads.attachment(report.featureCollection().toString(), "coverage-gaps.geojson");
     }
 
-    private static String format(double minutes) {
-        return minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes).replace('.', '_');
-    }
 }

@@ -105,13 +105,8 @@ public final class CoverageReports {
             total += gap.uncovered();
         }
         for (int rank = 1; rank <= Math.min(first, all.size()); rank++) {
-            GapAreas.Gap gap = all.get(rank - 1);
-            Geometry outline = GapAreas.outline(gap, cells.boundary, GeoJson.FACTORY);
-            Coordinate inside = outline.getInteriorPoint().getCoordinate();
-            CoverageViews.GapArea view = new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
-                    gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
-                    coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
-                    Double.isFinite(gap.longestCost()), Decimals.round(inside.x, 6), Decimals.round(inside.y, 6));
+            RankedGap ranked = ranked(coverage, all.get(rank - 1), rank);
+            CoverageViews.GapArea view = ranked.view();
             gaps.add(view);
             var properties = GeoJson.JSON.createObjectBuilder()
                     .add("rank", rank)
@@ -127,12 +122,26 @@ public final class CoverageReports {
             if (view.longestMinutesToNearest() != null) {
                 properties.add("longestMinutesToNearest", view.longestMinutesToNearest());
             }
-            features.add(GeoJson.feature(outline, properties.build()));
+            features.add(GeoJson.feature(ranked.outline(), properties.build()));
         }
         JsonObject collection = GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
                 .add("features", features).build();
         return new CoverageViews.GapReport(coverage.settings().minutes().get(limit), withCapacity, all.size(), round(total),
                 gaps, collection);
+    }
+
+    /** A gap area as answered, with its outline. */
+    public record RankedGap(CoverageViews.GapArea view, Geometry outline) {
+    }
+
+    public static RankedGap ranked(Coverage coverage, GapAreas.Gap gap, int rank) {
+        CoverageData.Cells cells = coverage.cells();
+        Geometry outline = GapAreas.outline(gap, cells.boundary, GeoJson.FACTORY);
+        Coordinate inside = outline.getInteriorPoint().getCoordinate();
+        return new RankedGap(new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
+                gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
+                coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
+                Double.isFinite(gap.longestCost()), Decimals.round(inside.x, 6), Decimals.round(inside.y, 6)), outline);
     }
 
     /**

@@ -41,7 +41,8 @@ public class CoverageService {
     @Inject
     Adjustments.Source scenarios;
 
-    private record Key(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network,
+    /** What an analysis rests on: equal keys, equal answers. */
+    private record Key(Coverage.Settings settings, CoverageData.Versions versions, String networkChecksum,
                        long scenarioVersion) {
     }
 
@@ -80,7 +81,7 @@ public class CoverageService {
         NetworkLoader.Loaded network = networks.require();
         Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
         CoverageData.Versions versions = data.versions();
-        Key key = new Key(settings, versions, network, scenario == null ? 0 : scenario.version());
+        Key key = new Key(settings, versions, network.checksum(), scenario == null ? 0 : scenario.version());
         synchronized (cache) {
             Coverage cached = cache.get(key);
             if (cached != null) {
@@ -92,6 +93,21 @@ public class CoverageService {
             cache.put(key, computed);
         }
         return computed;
+    }
+
+    /** The data's versions now (one small read). */
+    public CoverageData.Versions dataVersions() {
+        return data.versions();
+    }
+
+    /**
+     * What an analysis with these settings would rest on now, as text (data versions, network,
+     * scenario): for caches of what is drawn from it, without computing it.
+     */
+    public String stateOf(Coverage.Settings settings) {
+        NetworkLoader.Loaded network = networks.require();
+        Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
+        return new Key(settings, data.versions(), network.checksum(), scenario == null ? 0 : scenario.version()).toString();
     }
 
     /** Gap areas for one of the limits (default the longest), the largest {@code first} (default 20) with outlines. */
@@ -165,7 +181,7 @@ public class CoverageService {
             for (Map.Entry<Key, Coverage> entry : cache.entrySet()) {
                 Coverage kept = entry.getValue();
                 Coverage.Settings was = kept.settings();
-                if (entry.getKey().network() == network && kept.cells().latitude == cells.latitude
+                if (entry.getKey().networkChecksum().equals(network.checksum()) && kept.cells().latitude == cells.latitude
                         && was.minutes().equals(settings.minutes()) && was.speedKmh() == settings.speedKmh()
                         && was.profile() == settings.profile() && samePlaces(kept.sites(), counted)) {
                     LOG.infof("Coverage: the walks of an analysis kept are reused (only slots or children differ)");

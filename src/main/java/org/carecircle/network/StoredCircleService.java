@@ -134,18 +134,29 @@ public class StoredCircleService {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /** The minutes of the stored circles, shortest first. */
+    public double[] minutes() {
+        return settings.storedCircleMinutes().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /**
+     * The circles an institution at this place would have, one band for each of {@link #minutes()}
+     * (none if the place is too far from the network): for sites not yet stored, such as a scenario's.
+     */
+    public List<ServiceCircles.Band> bandsAt(NetworkLoader.Loaded network, double latitude, double longitude) {
+        NetworkPoint origin = network.snapper().snapWithin(latitude, longitude, WalkingProfile.FOOT, settings.maxSnapMetres());
+        return origin == null ? List.of() : circles.around(network, WalkingProfile.FOOT, CostKind.TIME, origin,
+                new double[] {latitude, longitude}, CircleLimits.minutes(minutes(), settings.defaultSpeedKmh()).costs());
+    }
+
     /** Draws and stores one institution's circles; an institution too far from the network gets none. */
     void draw(NetworkLoader.Loaded network, long institutionId) {
         InstitutionService.Place place = institutions.place(institutionId);
         if (place == null) {
             return;
         }
-        NetworkPoint origin = network.snapper().snapWithin(place.latitude(), place.longitude(), WalkingProfile.FOOT,
-                settings.maxSnapMetres());
-        double[] minutes = settings.storedCircleMinutes().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        List<ServiceCircles.Band> bands = origin == null ? List.of()
-                : circles.around(network, WalkingProfile.FOOT, CostKind.TIME, origin,
-                new double[] {place.latitude(), place.longitude()}, CircleLimits.minutes(minutes, settings.defaultSpeedKmh()).costs());
+        double[] minutes = minutes();
+        List<ServiceCircles.Band> bands = bandsAt(network, place.latitude(), place.longitude());
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("DELETE FROM institution_service_circle WHERE institution_id = :id")
                     .setParameter("id", institutionId).executeUpdate();

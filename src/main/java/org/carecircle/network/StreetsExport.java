@@ -38,10 +38,10 @@ public class StreetsExport {
         violations.throwIfAny();
         WalkingNetwork network = networks.require().network();
         var features = GeoJson.JSON.createArrayBuilder();
-        int count = 0;
-        for (int edge = 0; edge < network.edgeCount() && count < MAX_EDGES; edge++) {
-            if (!network.edgeTouches(edge, west, south, east, north)) {
-                continue;
+        int[] count = {0};
+        network.edgeGrid().query(west, south, east, north, edge -> {
+            if (count[0] >= MAX_EDGES || !network.edgeTouches(edge, west, south, east, north)) {
+                return;
             }
             double[] line = network.edgeLine(edge);
             var coordinates = GeoJson.JSON.createArrayBuilder();
@@ -51,8 +51,8 @@ public class StreetsExport {
             features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
                     .add("geometry", GeoJson.JSON.createObjectBuilder().add("type", "LineString").add("coordinates", coordinates))
                     .add("properties", GeoJson.JSON.createObjectBuilder().add("steps", network.isSteps(edge))));
-            count++;
-        }
+            count[0]++;
+        });
         return GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build().toString();
     }
 }

@@ -52,6 +52,7 @@ class ArchitectureTest {
         MAY_USE.put("indicator", List.of("api", "engine..", "area", "institution", "coverage"));
         MAY_USE.put("planning", List.of("api", "engine..", "institution", "network", "coverage", "indicator"));
         MAY_USE.put("estimate", List.of("api", "engine..", "area", "institution", "population", "network"));
+        MAY_USE.put("tiles", List.of("api", "engine..", "area", "institution", "network", "coverage"));
     }
 
     private static JavaClasses main;

@@ -1,6 +1,8 @@
 package org.carecircle.engine.network;
 
+import org.carecircle.engine.geometry.BoxGrid;
 import org.carecircle.engine.geometry.Projection;
+
 /**
  * The walkable street and footpath network as plain arrays, built once from the GraphHopper graph:
  * tower nodes, edges with their geometry, and for each node its outgoing arcs (compressed rows).
@@ -41,6 +43,7 @@ public final class WalkingNetwork {
     private final Projection projection;
     private final java.util.Map<Double, BarrierRaster> barrierRasters = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Queue<MultiSourceSearch> idleSearches = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile BoxGrid edgeGrid;
 
     WalkingNetwork(double[] nodeLatitude, double[] nodeLongitude, int[] edgeBase, int[] edgeAdjacent, float[] edgeLength,
                    float[] costForward, float[] costBackward, byte[] edgeFlags, int[] geometryStart,
@@ -156,6 +159,31 @@ public final class WalkingNetwork {
 
     public int edgeCount() {
         return edgeCount;
+    }
+
+    /** The edges' boxes indexed on a grid of about 500 m: built on first use (a second or two for a city), then shared. */
+    public BoxGrid edgeGrid() {
+        BoxGrid grid = edgeGrid;
+        if (grid == null) {
+            synchronized (this) {
+                if (edgeGrid == null) {
+                    edgeGrid = new BoxGrid(edgeCount, this::edgeBox, 0.005);
+                }
+                grid = edgeGrid;
+            }
+        }
+        return grid;
+    }
+
+    private void edgeBox(int edge, double[] box) {
+        box[0] = box[1] = Double.POSITIVE_INFINITY;
+        box[2] = box[3] = Double.NEGATIVE_INFINITY;
+        for (int p = geometryStart[edge]; p < geometryStart[edge + 1]; p++) {
+            box[0] = Math.min(box[0], geometryLongitude[p]);
+            box[1] = Math.min(box[1], geometryLatitude[p]);
+            box[2] = Math.max(box[2], geometryLongitude[p]);
+            box[3] = Math.max(box[3], geometryLatitude[p]);
+        }
     }
 
     /** Whether any point of the edge's line lies in the box (degrees). */
