@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Map;
 public class CoverageService {
     private static final Logger LOG = Logger.getLogger(CoverageService.class);
     private static final int CACHED_ANALYSES = 8;
+    /** An analysis kept is edited when at most this many institutions (or a quarter of them) differ; else run afresh. */
+    private static final int MAX_EDITED_SITES = 50;
 
     @Inject
     CoverageData data;
@@ -155,12 +158,11 @@ public class CoverageService {
         double[] capacity = counted.stream().mapToDouble(site -> site.capacity(settings.capacity())).toArray();
         double[] limits = settings.minutes().stream().mapToDouble(m -> m * settings.metresPerMinute()).toArray();
         LOG.infof("Coverage: %d cells, %d institutions, limits %s minutes", cells.size(), counted.size(), settings.minutes());
-        CoverageAnalysis walked = sameWalks(settings, cells, network, counted);
-        CoverageAnalysis analysis = walked != null
-                ? CoverageAnalysis.withWalks(walked.nearest(), walked.reach(), cells.childrenUnder3, settings.takeUpRate(),
-                capacity, limits)
-                : CoverageAnalysis.run(network.network(), links, origins, cells.childrenUnder3, settings.takeUpRate(), capacity,
-                limits);
+        CoverageAnalysis analysis = fromKept(settings, cells, network, counted, links, origins, capacity, limits);
+        if (analysis == null) {
+            analysis = CoverageAnalysis.run(network.network(), links, origins, cells.childrenUnder3, settings.takeUpRate(),
+                    capacity, limits);
+        }
         CoverageAnalysis.Sums sums = analysis.sum(cells.residents, cells.childrenUnder3, cells.area, cells.areas.parent());
         int unlinked = 0;
         for (int c = 0; c < cells.size(); c++) {
@@ -171,38 +173,72 @@ public class CoverageService {
     }
 
     /**
-     * An analysis kept whose walks this one can reuse: the same network, cells in the same places, the
-     * same institutions counted in the same places, the same limits, speed and profile. Only slots or
-     * children differ (a resized institution, a scenario that resizes or builds homes); null if none.
+     * This analysis from one kept, when one shares its network, its cells in the same places, its
+     * limits, speed and profile, and differs in few institutions' places: with none, only the
+     * allocation and floating catchments are computed again (a resized institution, a scenario that
+     * resizes or builds homes); with a few (created, moved, closed), only what they change is searched
+     * again. Null when no kept analysis is that close.
      */
-    private CoverageAnalysis sameWalks(Coverage.Settings settings, CoverageData.Cells cells, NetworkLoader.Loaded network,
-                                       List<CoverageData.Site> counted) {
+    private CoverageAnalysis fromKept(Coverage.Settings settings, CoverageData.Cells cells, NetworkLoader.Loaded network,
+                                      List<CoverageData.Site> counted, PointLinks links, List<NetworkPoint> origins,
+                                      double[] capacity, double[] limits) {
+        Coverage closest = null;
+        int[] closestPrevious = null;
+        int fewest = Math.max(MAX_EDITED_SITES, counted.size() / 4) + 1;
         synchronized (cache) {
             for (Map.Entry<Key, Coverage> entry : cache.entrySet()) {
                 Coverage kept = entry.getValue();
                 Coverage.Settings was = kept.settings();
                 if (entry.getKey().networkChecksum().equals(network.checksum()) && kept.cells().latitude == cells.latitude
                         && was.minutes().equals(settings.minutes()) && was.speedKmh() == settings.speedKmh()
-                        && was.profile() == settings.profile() && samePlaces(kept.sites(), counted)) {
-                    LOG.infof("Coverage: the walks of an analysis kept are reused (only slots or children differ)");
-                    return kept.analysis();
+                        && was.profile() == settings.profile()) {
+                    int[] previous = previous(kept.sites(), counted);
+                    int changes = changes(previous, kept.sites().size());
+                    if (changes < fewest) {
+                        fewest = changes;
+                        closest = kept;
+                        closestPrevious = previous;
+                    }
                 }
             }
         }
-        return null;
+        if (closest == null) {
+            return null;
+        }
+        if (fewest == 0) {
+            LOG.infof("Coverage: the walks of an analysis kept are reused (only slots or children differ)");
+            return CoverageAnalysis.withWalks(closest.analysis().nearest(), closest.analysis().reach(), cells.childrenUnder3,
+                    settings.takeUpRate(), capacity, limits);
+        }
+        LOG.infof("Coverage: an analysis kept is edited (%d institutions created, moved or closed)", fewest);
+        return closest.analysis().edited(network.network(), links, origins, closestPrevious, cells.childrenUnder3,
+                settings.takeUpRate(), capacity, limits);
     }
 
-    private static boolean samePlaces(List<CoverageData.Site> a, List<CoverageData.Site> b) {
-        if (a.size() != b.size()) {
-            return false;
+    /** For each site counted now, its index among the sites kept if it stands where it stood there, else -1. */
+    private static int[] previous(List<CoverageData.Site> kept, List<CoverageData.Site> counted) {
+        Map<Long, Integer> keptIndex = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            keptIndex.put(kept.get(i).id(), i);
         }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).id() != b.get(i).id() || a.get(i).latitude() != b.get(i).latitude()
-                    || a.get(i).longitude() != b.get(i).longitude()) {
-                return false;
-            }
+        int[] previous = new int[counted.size()];
+        for (int i = 0; i < counted.size(); i++) {
+            Integer was = keptIndex.get(counted.get(i).id());
+            CoverageData.Site site = counted.get(i);
+            previous[i] = was != null && kept.get(was).latitude() == site.latitude() && kept.get(was).longitude() == site.longitude()
+                    ? was : -1;
         }
-        return true;
+        return previous;
+    }
+
+    /** Sites new or moved, and sites gone. */
+    private static int changes(int[] previous, int keptSites) {
+        int added = 0, kept = 0;
+        for (int was : previous) {
+            added += was < 0 ? 1 : 0;
+            kept += was < 0 ? 0 : 1;
+        }
+        return added + keptSites - kept;
     }
 
     /** The institutions as the scenario has them: some taken out, some resized, proposed ones added. */

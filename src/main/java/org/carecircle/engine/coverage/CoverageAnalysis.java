@@ -34,6 +34,27 @@ public record CoverageAnalysis(NearestInstitution nearest, SiteReach reach, doub
     }
 
     /**
+     * The analysis once the sites are edited, from this one's walks: {@code previous[i]} is site i's
+     * index in this analysis if it stands where it stood, else -1 (new or moved); sites not named are
+     * gone. Only the nodes and cells whose nearest institution changes are searched again, and only
+     * the new sites' reach; then the allocation and floating catchments are computed (equal to a run
+     * afresh, equal walks aside).
+     */
+    public CoverageAnalysis edited(WalkingNetwork network, PointLinks cells, List<NetworkPoint> sites, int[] previous,
+                                   double[] childrenUnder3, double takeUpRate, double[] capacity, double[] limits) {
+        if (capacity.length != sites.size() || previous.length != sites.size()) {
+            throw new IllegalArgumentException("coverage: give capacity and a previous index for every site");
+        }
+        MultiSourceSearch search = network.borrowSearch();
+        try {
+            return withWalks(nearest.edited(network, cells, sites, previous),
+                    reach.edited(cells, sites, previous, search, cells.walk()), childrenUnder3, takeUpRate, capacity, limits);
+        } finally {
+            network.release(search);
+        }
+    }
+
+    /**
      * The analysis from walks found before: the same cells and sites in the same places, with other
      * children or other capacities (a resized institution, a scenario's new homes). Only the
      * allocation and the floating catchments are computed again; the searches are most of the work.

@@ -45,6 +45,21 @@ public final class SiteReach {
 
     static SiteReach compute(PointLinks cells, List<NetworkPoint> sites, double limit, MultiSourceSearch search,
                              PointLinks.Walk walk) {
+        return build(cells, sites, new int[sites.size()], null, limit, search, walk);
+    }
+
+    /**
+     * The reach once the sites are {@code edited} ({@code previous[i]}: site i's index here if it
+     * stands where it stood, else -1): kept sites keep their pairs, only new and moved ones are searched.
+     */
+    public SiteReach edited(PointLinks cells, List<NetworkPoint> edited, int[] previous, MultiSourceSearch search,
+                            PointLinks.Walk walk) {
+        return build(cells, edited, previous, this, limit, search, walk);
+    }
+
+    /** Each site's pairs, copied from {@code kept} where {@code previous} names one of its sites, else searched. */
+    private static SiteReach build(PointLinks cells, List<NetworkPoint> sites, int[] previous, SiteReach kept, double limit,
+                                   MultiSourceSearch search, PointLinks.Walk walk) {
         requireLimit(limit);
         int[] firstPair = new int[sites.size() + 1];
         IntArrayList pairCell = new IntArrayList();
@@ -52,6 +67,13 @@ public final class SiteReach {
         IntArrayList siteCells = new IntArrayList();
         FloatArrayList siteCosts = new FloatArrayList();
         for (int site = 0; site < sites.size(); site++) {
+            if (kept != null && previous[site] >= 0) {
+                int from = kept.firstPair[previous[site]], to = kept.firstPair[previous[site] + 1];
+                pairCell.add(kept.pairCell, from, to - from);
+                pairCost.add(kept.pairCost, from, to - from);
+                firstPair[site + 1] = pairCell.size();
+                continue;
+            }
             List<NetworkPoint> one = List.of(sites.get(site));
             siteCells.clear();
             siteCosts.clear();
@@ -71,7 +93,7 @@ public final class SiteReach {
                 pairCost.add(Float.intBitsToFloat((int) (entry >>> 32)));
             }
             firstPair[site + 1] = pairCell.size();
-            if (sites.size() >= 50 && (site + 1) % (sites.size() / 10) == 0) {
+            if (kept == null && sites.size() >= 50 && (site + 1) % (sites.size() / 10) == 0) {
                 LOG.log(System.Logger.Level.INFO, "Site reach: {0} of {1} sites", site + 1, sites.size());
             }
         }

@@ -6,8 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -143,6 +145,84 @@ public final class PointLinks {
     /** Receives a place, its cost of walking to its nearest origin, and that origin's index. */
     public interface Visitor {
         void reached(int point, float cost, int origin);
+    }
+
+    /**
+     * Each place whose walk may change when these nodes' labels changed or origins on these edges came
+     * or went: the places on the edges that lead into a changed node, and on those edges; each once.
+     */
+    public void placesNear(IntArrayList nodes, IntArrayList edges, IntConsumer visitor) {
+        BitSet seen = new BitSet(edge.length);
+        IntConsumer onEdgeOf = e -> {
+            for (int k = firstOnEdge[e]; k < firstOnEdge[e + 1]; k++) {
+                if (!seen.get(onEdge[k])) {
+                    seen.set(onEdge[k]);
+                    visitor.accept(onEdge[k]);
+                }
+            }
+        };
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = nodes.get(i);
+            for (int arc = network.firstArc[node]; arc < network.firstArc[node + 1]; arc++) {
+                onEdgeOf.accept(network.arcEdge[arc]);
+            }
+        }
+        for (int i = 0; i < edges.size(); i++) {
+            onEdgeOf.accept(edges.get(i));
+        }
+    }
+
+    /**
+     * One place's walk to its nearest origin by these labels, priced as {@link Walk#reached} prices
+     * it: through either end of its edge, or along the edge from an origin on it ({@code onItsEdge}
+     * indexes {@code origins}). Gives nothing for a place no origin can reach.
+     */
+    public void nearest(int point, NearestLabels labels, List<NetworkPoint> origins, IntArrayList onItsEdge, Visitor visitor) {
+        int e = edge[point];
+        if (e < 0 || !network.usable(e, profile)) {
+            return;
+        }
+        double length = network.edgeLength[e];
+        double share = length > 0 ? along[point] / length : 0;
+        double best = Double.POSITIVE_INFINITY;
+        int bestOrigin = -1;
+        int base = network.edgeBase[e], adjacent = network.edgeAdjacent[e];
+        for (int node : base == adjacent ? new int[] {base} : new int[] {base, adjacent}) {
+            float nodeCost = labels.cost(node);
+            if (nodeCost == Float.POSITIVE_INFINITY) {
+                continue;
+            }
+            for (int arc = network.firstArc[node]; arc < network.firstArc[node + 1]; arc++) {
+                if (network.arcEdge[arc] != e) {
+                    continue;
+                }
+                boolean forward = adjacent == node;
+                double whole = forward ? labels.kind().forward(network, e) : labels.kind().backward(network, e);
+                double candidate = nodeCost + (forward ? 1 - share : share) * whole + offNetwork[point];
+                if ((float) candidate < best) {
+                    best = (float) candidate;
+                    bestOrigin = labels.origin(node);
+                }
+            }
+        }
+        for (int i = 0; onItsEdge != null && i < onItsEdge.size(); i++) {
+            NetworkPoint origin = origins.get(onItsEdge.get(i));
+            double between = length > 0 ? (origin.along() - along[point]) / length : 0;
+            double part = between >= 0 ? between * labels.kind().forward(network, e) : -between * labels.kind().backward(network, e);
+            double candidate = origin.distance() + part + offNetwork[point];
+            if ((float) candidate < best) {
+                best = (float) candidate;
+                bestOrigin = onItsEdge.get(i);
+            }
+        }
+        if (bestOrigin >= 0) {
+            visitor.reached(point, (float) best, bestOrigin);
+        }
+    }
+
+    /** The edge a linked place joins (-1 if none). */
+    public int edge(int point) {
+        return edge[point];
     }
 
     /** Scratch space for {@link #reached}; one per thread. */

@@ -136,13 +136,13 @@ public final class WalkingNetwork {
      * A search to run and give back with {@link #release}: its arrays span every node, and a used one
      * resets only what it reached, so a short search costs what it explores.
      */
-    MultiSourceSearch borrowSearch() {
+    public MultiSourceSearch borrowSearch() {
         MultiSourceSearch search = idleSearches.poll();
         return search != null ? search : new MultiSourceSearch(this);
     }
 
     /** Keeps the search for the next circle, but no more than two per core: a burst of requests leaves no lasting heap. */
-    void release(MultiSourceSearch search) {
+    public void release(MultiSourceSearch search) {
         if (idleSearches.size() < 2 * Runtime.getRuntime().availableProcessors()) {
             idleSearches.offer(search);
         }
