@@ -1,6 +1,7 @@
 package org.carecircle.engine.network;
 
 import com.graphhopper.GraphHopper;
+import com.graphhopper.GraphHopperConfig;
 import com.graphhopper.config.Profile;
 import com.graphhopper.reader.dem.HGTProvider;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
@@ -29,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -47,6 +49,7 @@ public final class NetworkLoader {
     static final int MODEL_VERSION = 1;
     private static final System.Logger LOG = System.getLogger(NetworkLoader.class.getName());
     private static final String BARRIERS_FILE = "carecircle-barriers.bin";
+    private static final String NETWORK_FILE = "carecircle-network.bin";
 
     /** A loaded network: GraphHopper's graph (for snapping) and the arrays built from it. */
     public record Loaded(GraphHopper hopper, WalkingNetwork network, Snapper snapper, String checksum, boolean imported,
@@ -77,8 +80,12 @@ public final class NetworkLoader {
         try {
             Files.createDirectories(folder);
             GraphHopper hopper = configure(osmFile, folder, tiles);
-            boolean imported = !hopper.load();
+            Path snapshot = folder.resolve(NETWORK_FILE);
             long started = System.nanoTime();
+            // the network's own arrays are read while GraphHopper loads its graph (for the location index)
+            CompletableFuture<WalkingNetwork> kept = Files.isRegularFile(snapshot)
+                    ? CompletableFuture.supplyAsync(() -> readSnapshot(snapshot, folder)) : CompletableFuture.completedFuture(null);
+            boolean imported = !hopper.load();
             if (imported) {
                 LOG.log(System.Logger.Level.INFO, "walking network: importing {0} ({1} elevation tiles) into {2}",
                         osmFile, tiles.size(), folder);
@@ -93,24 +100,43 @@ public final class NetworkLoader {
                 }
                 removeOlderImports(cacheRoot, extractName, folder);
             }
-            Barriers barriers;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    Files.newInputStream(folder.resolve(BARRIERS_FILE))))) {
-                barriers = Barriers.read(in);
+            WalkingNetwork network = imported ? null : kept.join();
+            if (network == null) {
+                progress.accept("building the walking network from the " + (imported ? "imported" : "cached") + " graph");
+                network = build(hopper, barriers(folder));
+                NetworkSnapshot.write(network, snapshot);
             }
-            progress.accept("building the walking network from the " + (imported ? "imported" : "cached") + " graph");
-            WalkingNetwork network = build(hopper, barriers);
             LOG.log(System.Logger.Level.INFO, "walking network: {0} {1} nodes, {2} edges, {3} barrier segments in {4} ms",
                     imported ? "imported" : "loaded from cache", network.nodeCount, network.edgeCount,
-                    barriers.segmentCount(), (System.nanoTime() - started) / 1_000_000);
+                    network.barriers.segmentCount(), (System.nanoTime() - started) / 1_000_000);
             return new Loaded(hopper, network, new Snapper(hopper, network), checksum, imported, !tiles.isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot import or load the walking network from " + osmFile, e);
         }
     }
 
+    private static Barriers barriers(Path folder) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(folder.resolve(BARRIERS_FILE))))) {
+            return Barriers.read(in);
+        }
+    }
+
+    /** The network as written after its import, or null (then it is built again) if the file cannot be read. */
+    private static WalkingNetwork readSnapshot(Path snapshot, Path folder) {
+        try {
+            return NetworkSnapshot.read(snapshot, barriers(folder));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "walking network: " + snapshot + " unreadable, building it again: " + e);
+            return null;
+        }
+    }
+
     private static GraphHopper configure(Path osmFile, Path folder, List<Path> tiles) throws IOException {
         GraphHopper hopper = new GraphHopper();
+        // mapped, not read whole: a restart reads only the pages the location index touches (a city's graph took 3 s to read)
+        hopper.init(new GraphHopperConfig().putObject("graph.dataaccess.default_type", "MMAP")
+                .putObject("datareader.file", osmFile.toString()).putObject("graph.location", folder.toString())
+                .putObject("import.osm.ignored_highways", ""));
         hopper.setOSMFile(osmFile.toString());
         hopper.setGraphHopperLocation(folder.toString());
         hopper.setEncodedValuesString("foot_access, foot_average_speed, road_class, road_environment");

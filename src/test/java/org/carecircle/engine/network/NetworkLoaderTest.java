@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,6 +44,41 @@ class NetworkLoaderTest {
             assertEquals(1, folders.filter(f -> f.getFileName().toString().startsWith("city-")).count(),
                     "the outdated import is removed");
         }
+    }
+
+    /** A restart reads the network's arrays from their file: the same arrays building them from the graph gives; a spoilt file is rebuilt. */
+    @Test
+    void aRestartReadsTheNetworkItBuiltBefore() throws IOException {
+        Path osm = new GeneratedCity(12, 9, 100).jitter(8, 3).river(4, 6).steps(2, 2, true).write(folder.resolve("kept.osm"));
+        Path cache = folder.resolve("kept-cache");
+        NetworkLoader.load(osm, null, cache).close();
+        try (NetworkLoader.Loaded second = NetworkLoader.load(osm, null, cache)) {
+            assertSameArrays(NetworkLoader.build(second.hopper(), second.network().barriers), second.network());
+        }
+        try (var files = Files.walk(cache)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("carecircle-network.bin")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+        try (NetworkLoader.Loaded third = NetworkLoader.load(osm, null, cache)) {
+            assertSameArrays(NetworkLoader.build(third.hopper(), third.network().barriers), third.network());
+        }
+    }
+
+    private static void assertSameArrays(WalkingNetwork built, WalkingNetwork read) {
+        assertArrayEquals(built.nodeLatitude, read.nodeLatitude);
+        assertArrayEquals(built.nodeLongitude, read.nodeLongitude);
+        assertArrayEquals(built.edgeBase, read.edgeBase);
+        assertArrayEquals(built.edgeAdjacent, read.edgeAdjacent);
+        assertArrayEquals(built.edgeLength, read.edgeLength);
+        assertArrayEquals(built.costForward, read.costForward);
+        assertArrayEquals(built.costBackward, read.costBackward);
+        assertArrayEquals(built.edgeFlags, read.edgeFlags);
+        assertArrayEquals(built.geometryStart, read.geometryStart);
+        assertArrayEquals(built.geometryLatitude, read.geometryLatitude);
+        assertArrayEquals(built.geometryLongitude, read.geometryLongitude);
+        assertArrayEquals(built.arcSource, read.arcSource);
+        assertArrayEquals(built.arcCost, read.arcCost);
     }
 
     @Test
