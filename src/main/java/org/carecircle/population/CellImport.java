@@ -134,23 +134,18 @@ public class CellImport {
         }
         String method = String.format(Locale.ROOT, "residents: people per pixel of raster %s; children under 3 = %.1f %% "
                 + "of residents", name, share * 100);
-        List<PopulationCellInput> cells = new ArrayList<>();
+        // pixels are rectangles of non-negative people (PopulationRaster checks them): written as they are
+        List<PopulationService.CheckedCell> cells = new ArrayList<>(pixels.size());
         for (PopulationRaster.Pixel pixel : pixels) {
             double people = Decimals.round(pixel.people(), 2);
-            cells.add(new PopulationCellInput(name + "-" + pixel.column() + "-" + pixel.row(), GeoJson.write(pixel.boundary()),
+            cells.add(new PopulationService.CheckedCell(name + "-" + pixel.column() + "-" + pixel.row(), pixel.boundary(),
                     people, Decimals.round(people * share, 2), "raster " + name, null, true, method));
         }
-        int inserted = 0, updated = 0;
-        for (int from = 0; from < cells.size(); from += limits.maxCellsPerUpsert()) {
-            UpsertResult written = population.upsert(cells.subList(from,
-                    Math.min(cells.size(), from + limits.maxCellsPerUpsert())));
-            inserted += written.inserted();
-            updated += written.updated();
-        }
+        UpsertResult written = population.write(cells);
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
         }
-        return new ImportReport(dryRun, cells.size(), inserted, updated);
+        return new ImportReport(dryRun, cells.size(), written.inserted(), written.updated());
     }
 
     private Envelope areasExtent() {

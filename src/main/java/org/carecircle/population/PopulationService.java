@@ -13,7 +13,9 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBWriter;
 
+import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 
 @ApplicationScoped
 public class PopulationService {
@@ -32,9 +33,9 @@ public class PopulationService {
     private static final int CHUNK = 5000;
     private static final String UPSERT = """
             INSERT INTO population_cell (cell_id, boundary, residents, children_under3, source, year, estimated, estimation_method)
-            SELECT t.cell_id, ST_GeomFromText(t.wkt, 4326), t.residents, t.children, t.source, t.year, t.estimated, t.method
-            FROM unnest(?::varchar[], ?::text[], ?::float8[], ?::float8[], ?::varchar[], ?::int[], ?::bool[], ?::text[])
-                 AS t(cell_id, wkt, residents, children, source, year, estimated, method)
+            SELECT t.cell_id, ST_GeomFromWKB(t.shape, 4326), t.residents, t.children, t.source, t.year, t.estimated, t.method
+            FROM unnest(?::varchar[], ?::bytea[], ?::float8[], ?::float8[], ?::varchar[], ?::int[], ?::bool[], ?::text[])
+                 AS t(cell_id, shape, residents, children, source, year, estimated, method)
             ON CONFLICT (cell_id) DO UPDATE SET boundary = EXCLUDED.boundary, residents = EXCLUDED.residents,
                 children_under3 = EXCLUDED.children_under3, source = EXCLUDED.source, year = EXCLUDED.year,
                 estimated = EXCLUDED.estimated, estimation_method = EXCLUDED.estimation_method
@@ -99,6 +100,11 @@ public class PopulationService {
     public record CellCentre(double latitude, double longitude, double residents, double childrenUnder3, boolean estimated) {
     }
 
+    /** A cell as written: checked, its boundary a valid polygon in WGS84. */
+    public record CheckedCell(String cellId, Polygon boundary, double residents, double childrenUnder3, String source,
+                              Integer year, boolean estimated, String estimationMethod) {
+    }
+
     /** All or nothing: every cell is checked before the first is written. */
     @Transactional
     public UpsertResult upsert(List<PopulationCellInput> cells) {
@@ -109,7 +115,7 @@ public class PopulationService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.list());
         }
-        String[] wkt = new String[cells.size()];
+        List<CheckedCell> checked = new ArrayList<>(cells.size());
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             PopulationCellInput cell = cells.get(i);
@@ -118,7 +124,6 @@ public class PopulationService {
             violations.check(cell.cellId() == null || ids.add(cell.cellId()), path + ".cellId",
                     "\"" + cell.cellId() + "\" appears more than once in this call");
             Polygon boundary = GeoJson.readPolygon(cell.boundary(), path + ".boundary", violations);
-            wkt[i] = boundary == null ? null : boundary.toText();
             violations.nonNegative(cell.residents(), path + ".residents");
             violations.nonNegative(cell.childrenUnder3(), path + ".childrenUnder3");
             if (cell.residents() != null && cell.childrenUnder3() != null && cell.residents() >= 0) {
@@ -127,27 +132,41 @@ public class PopulationService {
             }
             violations.optionalText(cell.source(), path + ".source", 200);
             violations.estimate(Boolean.TRUE.equals(cell.estimated()), cell.estimationMethod(), path + ".estimationMethod");
+            if (violations.isEmpty()) {
+                checked.add(new CheckedCell(cell.cellId(), boundary, cell.residents(), cell.childrenUnder3(), cell.source(),
+                        cell.year(), Boolean.TRUE.equals(cell.estimated()), cell.estimationMethod()));
+            }
         }
         violations.throwIfAny();
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> write(connection, cells, wkt));
+        return write(checked);
     }
 
-    private static UpsertResult write(Connection connection, List<PopulationCellInput> cells, String[] wkt) throws SQLException {
+    /**
+     * Cells the service made itself and checked as it made them (a raster's pixels): written as they
+     * are, a few thousand to a statement, with no round trip through GeoJSON.
+     */
+    @Transactional
+    public UpsertResult write(List<CheckedCell> cells) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> write(connection, cells));
+    }
+
+    private static UpsertResult write(Connection connection, List<CheckedCell> cells) throws SQLException {
         int inserted = 0;
         int updated = 0;
+        WKBWriter wkb = new WKBWriter();
         try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
             for (int from = 0; from < cells.size(); from += CHUNK) {
                 int to = Math.min(cells.size(), from + CHUNK);
-                List<PopulationCellInput> chunk = cells.subList(from, to);
-                statement.setArray(1, array(connection, "varchar", chunk.stream().map(PopulationCellInput::cellId).toArray()));
-                statement.setArray(2, array(connection, "text", java.util.Arrays.copyOfRange(wkt, from, to)));
-                statement.setArray(3, array(connection, "float8", chunk.stream().map(PopulationCellInput::residents).toArray()));
-                statement.setArray(4, array(connection, "float8", chunk.stream().map(PopulationCellInput::childrenUnder3).toArray()));
-                statement.setArray(5, array(connection, "varchar", chunk.stream().map(PopulationCellInput::source).toArray()));
-                statement.setArray(6, array(connection, "int4", chunk.stream().map(PopulationCellInput::year).toArray()));
-                statement.setArray(7, array(connection, "bool",
-                        chunk.stream().map(cell -> Boolean.TRUE.equals(cell.estimated())).toArray()));
-                statement.setArray(8, array(connection, "text", chunk.stream().map(PopulationCellInput::estimationMethod).toArray()));
+                List<CheckedCell> chunk = cells.subList(from, to);
+                statement.setArray(1, array(connection, "varchar", chunk.stream().map(CheckedCell::cellId).toArray()));
+                statement.setArray(2, array(connection, "bytea", chunk.stream().map(cell -> wkb.write(cell.boundary()))
+                        .toArray(byte[][]::new)));
+                statement.setArray(3, array(connection, "float8", chunk.stream().map(CheckedCell::residents).toArray()));
+                statement.setArray(4, array(connection, "float8", chunk.stream().map(CheckedCell::childrenUnder3).toArray()));
+                statement.setArray(5, array(connection, "varchar", chunk.stream().map(CheckedCell::source).toArray()));
+                statement.setArray(6, array(connection, "int4", chunk.stream().map(CheckedCell::year).toArray()));
+                statement.setArray(7, array(connection, "bool", chunk.stream().map(CheckedCell::estimated).toArray()));
+                statement.setArray(8, array(connection, "text", chunk.stream().map(CheckedCell::estimationMethod).toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         if (rows.getBoolean(1)) {

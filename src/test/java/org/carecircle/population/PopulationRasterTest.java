@@ -75,6 +75,19 @@ class PopulationRasterTest {
         assertEquals(0, database.count("population_cell"));
     }
 
+    /** A pixel of infinite or impossible people is a broken file: refused whole, with the pixel named. */
+    @Test
+    void aPixelOfImpossiblePeopleIsRefused() throws IOException {
+        for (float broken : new float[] {Float.POSITIVE_INFINITY, 3e9f}) {
+            byte[] tiff = GeoTiffs.wgs84(new float[][] {{10, broken}, {20, 30}}, 103.97, 30.77, 0.001, 0.001);
+            planner().body(tiff).queryParam("west", 103.9).queryParam("east", 104).queryParam("south", 30.7)
+                    .queryParam("north", 30.8).post("/import/population-raster")
+                    .then().statusCode(400).body("errors[0].field", equalTo("content"))
+                    .body("errors[0].reason", containsString("pixel 1, 0 holds"));
+        }
+        assertEquals(0, database.count("population_cell"));
+    }
+
     @Test
     void withoutABoxTheAreasClipIt() throws IOException {
         planner().body(raster(PopulationRaster.GEOGRAPHIC_TYPE_KEY, PopulationRaster.WGS84)).post("/import/population-raster")
