@@ -19,6 +19,21 @@ public class ApiErrors {
         return errors(Response.Status.NOT_FOUND, List.of(new Violation(e.field(), e.reason())));
     }
 
+    /**
+     * JAX-RS answers a query parameter it could not convert with "not found": when the cause is a
+     * parameter refused by {@link StrictParameters}, it is a bad request naming the parameter; any
+     * other miss is a 404 in the same JSON.
+     */
+    @ServerExceptionMapper
+    public Response noResource(jakarta.ws.rs.NotFoundException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid(invalid);
+            }
+        }
+        return errors(Response.Status.NOT_FOUND, List.of(new Violation("path", "there is no such resource")));
+    }
+
     private static Response errors(Response.Status status, List<Violation> violations) {
         var errors = Json.createArrayBuilder();
         violations.forEach(v -> errors.add(Json.createObjectBuilder().add("field", v.field()).add("reason", v.reason())));

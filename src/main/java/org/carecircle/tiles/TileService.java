@@ -3,7 +3,6 @@ package org.carecircle.tiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
@@ -327,8 +326,7 @@ public class TileService {
      * The stored service circles of the institutions the analysis counts, and circles drawn now for a
      * scenario's proposed sites; merged into one outline per limit at low zooms.
      */
-    @Transactional
-    byte[] circles(MapTile tile, Coverage coverage, NetworkLoader.Loaded network) {
+    private byte[] circles(MapTile tile, Coverage coverage, NetworkLoader.Loaded network) {
         Long[] counted = coverage.sites().stream().map(CoverageData.Site::id).filter(id -> id > 0).toArray(Long[]::new);
         double[] box = buffered(tile);
         boolean merged = tile.z() < CIRCLES_MERGED_BELOW_ZOOM;
