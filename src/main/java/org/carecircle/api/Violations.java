@@ -34,13 +34,18 @@ public final class Violations {
         }
     }
 
-    public void nonNegative(Number value, String field) {
+    /** A required count: a finite number from 0 to {@code most}; true if it is one. */
+    public boolean count(Number value, double most, String field) {
         if (value == null) {
             add(field, "is required");
-        } else {
-            check(Double.isFinite(value.doubleValue()), field, "must be a finite number");
-            check(value.doubleValue() >= 0, field, "must not be negative (got " + value + ")");
+            return false;
         }
+        return check(value.doubleValue() >= 0 && value.doubleValue() <= most, field,
+                "must be a number from 0 to " + plain(most) + " (got " + value + ")");
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.format(java.util.Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
     }
 
     /** Estimates are never presented as facts: an estimated value must say how it was derived. */

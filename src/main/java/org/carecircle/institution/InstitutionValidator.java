@@ -29,7 +29,10 @@ public final class InstitutionValidator {
         return location;
     }
 
-    /** The class groups' rules: one per age group, no negative counts, enrolled at most slots. */
+    /** The most slots, children or classes one age group of one institution can have, in any input. */
+    static final int MAX_PER_GROUP = 100_000;
+
+    /** The class groups' rules: one per age group, counts from 0 to {@link #MAX_PER_GROUP}, enrolled at most slots. */
     public static void classGroups(List<ClassGroupInput> groups, String field, Violations violations) {
         if (groups == null) {
             return;
@@ -41,12 +44,11 @@ public final class InstitutionValidator {
             violations.check(seen.add(group.ageGroup()), path + ".ageGroup",
                     group.ageGroup() + " appears more than once; give one class group per age group");
             if (group.classes() != null) {
-                violations.check(group.classes() >= 0, path + ".classes", "must not be negative (got " + group.classes() + ")");
+                violations.count(group.classes(), MAX_PER_GROUP, path + ".classes");
             }
-            boolean slotsOk = violations.check(group.slots() >= 0, path + ".slots",
-                    "must not be negative (got " + group.slots() + ")");
+            boolean slotsOk = violations.count(group.slots(), MAX_PER_GROUP, path + ".slots");
             int enrolled = group.enrolled() == null ? 0 : group.enrolled();
-            if (violations.check(enrolled >= 0, path + ".enrolled", "must not be negative (got " + enrolled + ")") && slotsOk) {
+            if (violations.count(enrolled, MAX_PER_GROUP, path + ".enrolled") && slotsOk) {
                 violations.check(enrolled <= group.slots(), path + ".enrolled",
                         enrolled + " enrolled is more than the group's " + group.slots() + " slots");
             }

@@ -243,8 +243,8 @@ public final class RegisterReader {
             if (value == null) {
                 return null;
             }
-            if (check(value == Math.rint(value) && value >= 0 && value <= 100_000, column,
-                    "must be a whole number from 0 to 100000 (got " + text(column) + ")")) {
+            if (check(value == Math.rint(value) && value >= 0 && value <= InstitutionValidator.MAX_PER_GROUP, column,
+                    "must be a whole number from 0 to " + InstitutionValidator.MAX_PER_GROUP + " (got " + text(column) + ")")) {
                 return value.intValue();
             }
             return null;

@@ -24,9 +24,6 @@ public final class PopulationRaster {
     static final int PROJECTED_TYPE_KEY = 3072;
     static final int WGS84 = 4326;
 
-    /** More than any city's densest square kilometre (Manila's, about 70,000): a larger figure is a broken file. */
-    static final double MAX_PEOPLE_PER_PIXEL = 1_000_000;
-
     /** One populated pixel: its column and row, outline and people. */
     public record Pixel(int column, int row, Polygon boundary, double people) {
     }
@@ -62,9 +59,9 @@ public final class PopulationRaster {
                 if (Double.isNaN(people) || people == noData || people <= 0 || !clip.contains(outline.centre())) {
                     continue;
                 }
-                if (!(people <= MAX_PEOPLE_PER_PIXEL)) {
+                if (!(people <= PopulationService.MAX_PEOPLE_PER_CELL)) {
                     throw new InvalidInputException("content", "pixel " + column + ", " + row + " holds " + people
-                            + " people, more than the " + MAX_PEOPLE_PER_PIXEL + " any pixel can hold");
+                            + " people, more than the " + (long) PopulationService.MAX_PEOPLE_PER_CELL + " any pixel can hold");
                 }
                 pixels.add(new Pixel(column, row, (Polygon) GeoJson.FACTORY.toGeometry(outline), people));
             }

@@ -29,6 +29,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PopulationService {
     private static final Logger LOG = Logger.getLogger(PopulationService.class);
+    /** More than any cell or pixel holds (the densest square kilometres hold about 70,000): a larger figure is an error. */
+    public static final double MAX_PEOPLE_PER_CELL = 1_000_000;
     /** Rows per INSERT: one statement unnests whole columns, far fewer round trips than row batches. */
     private static final int CHUNK = 5000;
     private static final String UPSERT = """
@@ -124,8 +126,8 @@ public class PopulationService {
             violations.check(cell.cellId() == null || ids.add(cell.cellId()), path + ".cellId",
                     "\"" + cell.cellId() + "\" appears more than once in this call");
             Polygon boundary = GeoJson.readPolygon(cell.boundary(), path + ".boundary", violations);
-            violations.nonNegative(cell.residents(), path + ".residents");
-            violations.nonNegative(cell.childrenUnder3(), path + ".childrenUnder3");
+            violations.count(cell.residents(), MAX_PEOPLE_PER_CELL, path + ".residents");
+            violations.count(cell.childrenUnder3(), MAX_PEOPLE_PER_CELL, path + ".childrenUnder3");
             if (cell.residents() != null && cell.childrenUnder3() != null && cell.residents() >= 0) {
                 violations.check(cell.childrenUnder3() <= cell.residents(), path + ".childrenUnder3",
                         cell.childrenUnder3() + " children under 3 is more than the cell's " + cell.residents() + " residents");

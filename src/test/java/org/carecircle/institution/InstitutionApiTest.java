@@ -237,13 +237,22 @@ class InstitutionApiTest {
     @Test
     void negativeSlotsAreRefused() {
         refusedCreate(institution("x", 104.0, 30.0, classGroup("INFANT", -5, 0)),
-                "input.classGroups[0].slots: must not be negative (got -5)");
+                "input.classGroups[0].slots: must be a number from 0 to 100,000 (got -5)");
+    }
+
+    /** A register caps a group at 100,000; GraphQL once let 2,147,483,647 slots through. */
+    @Test
+    void implausibleSlotsAreRefused() {
+        refusedCreate(institution("x", 104.0, 30.0, classGroup("INFANT", 100_001, 0)),
+                "input.classGroups[0].slots: must be a number from 0 to 100,000 (got 100001)");
+        refusedCreate(institution("x", 104.0, 30.0, classGroup("INFANT", Integer.MAX_VALUE, 0)),
+                "input.classGroups[0].slots: must be a number from 0 to 100,000 (got 2147483647)");
     }
 
     @Test
     void negativeEnrolledIsRefused() {
         refusedCreate(institution("x", 104.0, 30.0, classGroup("INFANT", 5, -1)),
-                "input.classGroups[0].enrolled: must not be negative (got -1)");
+                "input.classGroups[0].enrolled: must be a number from 0 to 100,000 (got -1)");
     }
 
     @Test

@@ -85,8 +85,17 @@ class PopulationApiTest {
 
     @Test
     void negativeResidentsAreRefused() {
-        assertEquals("cells[0].residents: must not be negative (got -3.0)",
+        assertEquals("cells[0].residents: must be a number from 0 to 1,000,000 (got -3.0)",
                 GraphQL.error(UPSERT, Map.of("cells", List.of(cell(0, 0, -3, 0)))));
+        assertEquals(0, database.count("population_cell"));
+    }
+
+    /** 1e308 residents once went in and made every sum and indicator nonsense. */
+    @Test
+    void implausiblePeopleAreRefused() {
+        String message = GraphQL.error(UPSERT, Map.of("cells", List.of(cell(0, 0, 1e308, 1e308))));
+        assertTrue(message.contains("cells[0].residents: must be a number from 0 to 1,000,000 (got 1.0E308)"), message);
+        assertTrue(message.contains("cells[0].childrenUnder3: must be a number from 0 to 1,000,000"), message);
         assertEquals(0, database.count("population_cell"));
     }
 
