@@ -24,6 +24,9 @@ public final class PopulationRaster {
     static final int PROJECTED_TYPE_KEY = 3072;
     static final int WGS84 = 4326;
 
+    /** 5,000 × 5,000 pixels: a region of 500 km square at 100 m, within a 200 MB upload. */
+    static final long MAX_PIXELS = 25_000_000;
+
     /** One populated pixel: its column and row, outline and people. */
     public record Pixel(int column, int row, Polygon boundary, double people) {
     }
@@ -49,7 +52,21 @@ public final class PopulationRaster {
         double noData = noData(directory.get(FieldTagType.GDAL_NODATA));
         double width = scale.get(0), height = scale.get(1);
         double west = tiepoint.get(3) - tiepoint.get(0) * width, north = tiepoint.get(4) + tiepoint.get(1) * height;
-        Rasters rasters = directory.readRasters();
+        if (!(width > 0 && height > 0 && width <= 1 && height <= 1) || !Double.isFinite(west) || !Double.isFinite(north)) {
+            throw new InvalidInputException("content", "has pixels of " + width + " × " + height + " degrees from " + west + ", "
+                    + north + ": a population raster's pixels are more than 0 and at most 1 degree, at a finite place");
+        }
+        long claimed = (long) directory.getImageWidth().intValue() * directory.getImageHeight().intValue();
+        if (claimed > MAX_PIXELS) {
+            throw new InvalidInputException("content", "claims " + directory.getImageWidth() + " × " + directory.getImageHeight()
+                    + " pixels, more than the " + MAX_PIXELS + " one upload may hold; cut it into parts");
+        }
+        Rasters rasters;
+        try {
+            rasters = directory.readRasters();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("content", "could not be read: the file ends early or is damaged");
+        }
         List<Pixel> pixels = new ArrayList<>();
         for (int row = 0; row < rasters.getHeight(); row++) {
             for (int column = 0; column < rasters.getWidth(); column++) {

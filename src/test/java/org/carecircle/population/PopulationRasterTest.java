@@ -88,6 +88,17 @@ class PopulationRasterTest {
         assertEquals(0, database.count("population_cell"));
     }
 
+    /** A truncated upload is refused in words, not answered with a server error. */
+    @Test
+    void aTruncatedRasterIsRefused() throws IOException {
+        byte[] whole = GeoTiffs.wgs84(new float[200][200], 103.97, 30.77, 0.0001, 0.0001);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        planner().body(cut).queryParam("west", 103.9).queryParam("east", 104).queryParam("south", 30.7)
+                .queryParam("north", 30.8).post("/import/population-raster")
+                .then().statusCode(400).body("errors[0].field", equalTo("content"));
+        assertEquals(0, database.count("population_cell"));
+    }
+
     @Test
     void withoutABoxTheAreasClipIt() throws IOException {
         planner().body(raster(PopulationRaster.GEOGRAPHIC_TYPE_KEY, PopulationRaster.WGS84)).post("/import/population-raster")
