@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Uploads an institution register (CSV or GeoJSON) to a running CareCircle with curl: all or nothing.
 #   scripts/import-register.sh FILE [--dry-run] [--coordinates WGS84|GCJ02|BD09] [--charset GB18030] [--format CSV|GEOJSON]
-# CARECIRCLE_URL (default http://localhost:8080), CARECIRCLE_USER / CARECIRCLE_PLANNER_PASSWORD (planner / planner).
+# CARECIRCLE_URL (default http://localhost:8080), CARECIRCLE_USER (planner), CARECIRCLE_PLANNER_PASSWORD (default: the
+# one scripts/run.sh made, in .carecircle/planner-password).
 # Prints the report ({"dryRun", "records", "inserted", "updated"}) or every bad line, and exits 1 on a refusal.
 set -euo pipefail
 usage="usage: scripts/import-register.sh FILE [--dry-run] [--coordinates WGS84|GCJ02|BD09] [--charset GB18030] [--format CSV|GEOJSON]"
@@ -29,9 +30,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 base=${CARECIRCLE_URL:-http://localhost:8080}
+secret="$(cd "$(dirname "$0")/.." && pwd)/.carecircle/planner-password"
+password=${CARECIRCLE_PLANNER_PASSWORD:-$(cat "$secret" 2>/dev/null || true)}
 answer=$(mktemp)
 trap 'rm -f "$answer"' EXIT
-if ! status=$(curl -sS -o "$answer" -w '%{http_code}' -u "${CARECIRCLE_USER:-planner}:${CARECIRCLE_PLANNER_PASSWORD:-planner}" \
+if ! status=$(curl -sS -o "$answer" -w '%{http_code}' -u "${CARECIRCLE_USER:-planner}:$password" \
   -H 'Content-Type: application/octet-stream' --data-binary @"$file" "$base/import/institutions?${query#&}"); then
   echo "import-register.sh: could not reach CareCircle at $base" >&2; exit 1
 fi

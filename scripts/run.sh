@@ -6,15 +6,29 @@
 #   scripts/run.sh --area dafeng        ../shared/data/osm/chengdu-dafeng.osm (or osm-data/*dafeng*)
 #   scripts/run.sh path/to/extract.osm  any extract (.osm, .osm.pbf, .osm.gz, .osm.bz2)
 #   --targets SHAOXING_2027             the target set of the summary (default CHONGQING_2025)
-# Settings: CARECIRCLE_PORT (8080), CARECIRCLE_HEAP (the service's -Xmx; sized to the extract unless set),
-# CARECIRCLE_PLANNER_PASSWORD, and those of scripts/postgis.sh.
+# Settings: CARECIRCLE_PORT (8080), CARECIRCLE_HOST (127.0.0.1: this machine only; 0.0.0.0 for the network),
+# CARECIRCLE_HEAP (the service's -Xmx; sized to the extract unless set), CARECIRCLE_PLANNER_PASSWORD (made on
+# first start and kept in .carecircle/planner-password unless set), and those of scripts/postgis.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 port=${CARECIRCLE_PORT:-8080}
+host=${CARECIRCLE_HOST:-127.0.0.1}
 base="http://localhost:$port"
 
 say() { echo "run.sh: $*" >&2; }
+
+# no well-known password: one is made on first start, kept where only this user can read it, and reused
+if [ -z "${CARECIRCLE_PLANNER_PASSWORD:-}" ]; then
+  secret=.carecircle/planner-password
+  if [ ! -s "$secret" ]; then
+    mkdir -p .carecircle && chmod 700 .carecircle
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$secret")
+    say "made a password for the planner login: $(cat "$secret") (kept in $secret)"
+  fi
+  CARECIRCLE_PLANNER_PASSWORD=$(cat "$secret")
+fi
+export CARECIRCLE_PLANNER_PASSWORD
 
 if [ -z "${CARECIRCLE_DB_URL:-}" ]; then
   CARECIRCLE_DB_URL=$(scripts/postgis.sh start carecircle | tail -n 1)
@@ -71,7 +85,9 @@ if [ -z "$heap" ]; then
   heap=${heap_mb}m
 fi
 say "starting the service with a heap of $heap (CARECIRCLE_HEAP=8g, say, to change it)"
-java -Xmx"$heap" -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -Dquarkus.http.port="$port" -jar "$jar" &
+say "listening on $host:$port (CARECIRCLE_HOST=0.0.0.0 to serve other machines)"
+java -Xmx"$heap" -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -Dquarkus.http.host="$host" -Dquarkus.http.port="$port" \
+  -jar "$jar" &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null' INT TERM EXIT
 
@@ -93,7 +109,7 @@ while true; do
   sleep 1
 done
 
-graphql() { curl -fsS -u "planner:${CARECIRCLE_PLANNER_PASSWORD:-planner}" "$base/graphql" -H 'Content-Type: application/json' -d "$1"; }
+graphql() { curl -fsS -u "planner:$CARECIRCLE_PLANNER_PASSWORD" "$base/graphql" -H 'Content-Type: application/json' -d "$1"; }
 if graphql "{\"query\": \"{ area(code: \\\"osm-$name\\\") { code } }\"}" | grep -q "\"osm-$name\""; then
   say "reusing the estimates already imported for $name"
 else
@@ -110,7 +126,8 @@ CareCircle is ready.
   GraphQL   $base/graphql
   GraphiQL  $base/graphiql
   Schema    $base/graphql/schema.graphql
-  Writes need the planner login (user planner, password \$CARECIRCLE_PLANNER_PASSWORD, default planner).
+  Writes need the planner login: user planner, password in .carecircle/planner-password
+  (or \$CARECIRCLE_PLANNER_PASSWORD when set).
 Press Ctrl-C to stop.
 MSG
 wait $service

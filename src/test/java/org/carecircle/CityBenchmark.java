@@ -217,6 +217,7 @@ public final class CityBenchmark {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("CARECIRCLE_OSM_FILE", osm.toAbsolutePath().toString());
+        environment.put("CARECIRCLE_PLANNER_PASSWORD", "planner");
         environment.put("CARECIRCLE_DB_URL", database);
         environment.put("CARECIRCLE_GRAPH_CACHE", work.resolve("graph-cache").toAbsolutePath().toString());
         long start = System.nanoTime();
