@@ -1,6 +1,7 @@
 package org.carecircle;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.carecircle.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -47,5 +51,34 @@ class SecurityTest {
         createInstitution(institution("x", 104.0, 30.7));
         JsonPath result = GraphQL.call(null, "{ institutions { totalCount } }", null);
         assertEquals(1, result.getInt("data.institutions.totalCount"));
+    }
+
+    /** A cross-site page cannot use a planner's remembered login: not as a text "form", not from another origin. */
+    @Test
+    void crossSiteWritesAreRefused() {
+        String mutation = "{\"query\": \"mutation { createArea(input: {code: \\\"A\\\", name: \\\"A\\\", level: DISTRICT, "
+                + "boundary: {type: \\\"Polygon\\\", coordinates: [[[104, 30], [104.1, 30], [104.1, 30.1], [104, 30]]]}}) { code } }\"}";
+        given().auth().preemptive().basic("planner", "planner").contentType("text/plain").body(mutation)
+                .post("/graphql").then().statusCode(415).body("errors[0].field", equalTo("Content-Type"));
+        given().auth().preemptive().basic("planner", "planner").contentType("application/json").header("Origin", "https://elsewhere.example")
+                .body(mutation).post("/graphql").then().statusCode(403).body("errors[0].field", equalTo("Origin"));
+        given().auth().preemptive().basic("planner", "planner").header("Origin", "https://elsewhere.example")
+                .body("name,longitude,latitude,ownership,kind\nX,104,30.7,PUBLIC,COMMUNITY\n".getBytes())
+                .post("/import/institutions").then().statusCode(403);
+        assertEquals(0, database.count("area"));
+        assertEquals(0, database.count("institution"));
+        // the service's own page, and reads from anywhere, still work
+        given().auth().preemptive().basic("planner", "planner").contentType("application/json")
+                .header("Origin", "http://localhost:" + RestAssured.port).body(mutation).post("/graphql")
+                .then().statusCode(200).body("data.createArea.code", equalTo("A"));
+        given().header("Origin", "https://elsewhere.example").get("/export/institutions.csv").then().statusCode(200);
+    }
+
+    /** A wrong password is a plain 401: no Basic challenge to trap a page in the browser's login dialog. */
+    @Test
+    void aRefusedLoginCarriesNoChallenge() {
+        given().auth().preemptive().basic("planner", "wrong").contentType("application/json")
+                .body("{\"query\": \"{ areas { code } }\"}").post("/graphql")
+                .then().statusCode(401).header("WWW-Authenticate", nullValue());
     }
 }

@@ -1,0 +1,68 @@
+package org.carecircle.api;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a browser must not be made to do with a planner's remembered login (cross-site requests):
+ * every request that writes (anything but GET, HEAD and OPTIONS) carrying an {@code Origin} must
+ * come from this service's own origin or one configured in {@code carecircle.http.allowed-origins};
+ * {@code POST /graphql} must say it is JSON (a cross-site form can send only form or text bodies).
+ * And a refused login is answered without the Basic challenge, so a page is never stuck in the
+ * browser's own login dialog (clients send their credentials at once, as curl -u and the map do).
+ */
+@ApplicationScoped
+public class RequestGuard {
+    @ConfigProperty(name = "carecircle.http.allowed-origins")
+    Optional<List<String>> allowedOrigins;
+
+    void register(@Observes Filters filters) {
+        // before authentication, so that a refused login's answer passes here too
+        filters.register(this::guard, 10_000);
+    }
+
+    private void guard(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        context.addHeadersEndHandler(ignored -> {
+            if (context.response().getStatusCode() == 401) {
+                context.response().headers().remove("WWW-Authenticate");
+            }
+        });
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            context.next();
+            return;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !origin.equals(request.scheme() + "://" + request.authority())
+                && !allowedOrigins.orElse(List.of()).contains(origin)) {
+            refuse(context, 403, "Origin", "\"" + origin + "\" may not send requests that write here; "
+                    + "add it to carecircle.http.allowed-origins if it should");
+            return;
+        }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (request.path().startsWith("/graphql") && method == HttpMethod.POST
+                && (type == null || !(type.startsWith("application/json") || type.startsWith("application/graphql-response+json")))) {
+            refuse(context, 415, "Content-Type", "a GraphQL request is application/json (got " + type + ")");
+            return;
+        }
+        context.next();
+    }
+
+    private static void refuse(RoutingContext context, int status, String field, String reason) {
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("field", field)
+                        .put("reason", reason))).encode());
+    }
+}
