@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +21,18 @@ import java.util.Optional;
  * every request that writes (anything but GET, HEAD and OPTIONS) carrying an {@code Origin} must
  * come from this service's own origin or one configured in {@code carecircle.http.allowed-origins};
  * {@code POST /graphql} must say it is JSON (a cross-site form can send only form or text bodies).
- * And a refused login is answered without the Basic challenge, so a page is never stuck in the
- * browser's own login dialog (clients send their credentials at once, as curl -u and the map do).
+ * A refused login is answered without the Basic challenge, so a page is never stuck in the browser's
+ * own login dialog (clients send their credentials at once, as curl -u and the map do); wrong
+ * passwords slow the next attempts of that user and of that address ({@link LoginThrottle}).
  */
 @ApplicationScoped
 public class RequestGuard {
     @ConfigProperty(name = "carecircle.http.allowed-origins")
     Optional<List<String>> allowedOrigins;
+
+    /** Five wrong passwords for one user; twenty from one address (an office behind one router has many users). */
+    private final LoginThrottle users = new LoginThrottle(5);
+    private final LoginThrottle addresses = new LoginThrottle(20);
 
     void register(@Observes Filters filters) {
         // before authentication, so that a refused login's answer passes here too
@@ -34,9 +41,26 @@ public class RequestGuard {
 
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
+        String user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (user != null) {
+            long wait = Math.max(users.secondsToWait(user), addresses.secondsToWait(address));
+            if (wait > 0) {
+                context.response().putHeader("Retry-After", String.valueOf(wait));
+                refuse(context, 429, "Authorization", "too many wrong passwords: try again in " + wait + " s");
+                return;
+            }
+        }
         context.addHeadersEndHandler(ignored -> {
             if (context.response().getStatusCode() == 401) {
                 context.response().headers().remove("WWW-Authenticate");
+                if (user != null) {
+                    users.failed(user);
+                    addresses.failed(address);
+                }
+            } else if (user != null) {
+                users.succeeded(user);
+                addresses.succeeded(address);
             }
         });
         HttpMethod method = request.method();
@@ -58,6 +82,20 @@ public class RequestGuard {
             return;
         }
         context.next();
+    }
+
+    /** The user named by a Basic Authorization header, or null. */
+    private static String basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(0, Math.min(colon, 100));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void refuse(RoutingContext context, int status, String field, String reason) {
