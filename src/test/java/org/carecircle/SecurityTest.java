@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SecurityTest {
@@ -97,5 +98,20 @@ class SecurityTest {
         // another user from the same address is not slowed (an address gets 20), and a right password clears it
         given().auth().preemptive().basic("planner", "planner").contentType("application/json").body(query)
                 .post("/graphql").then().statusCode(200);
+    }
+
+    /** Too many fields (each alias counts) is refused before anything runs. */
+    @Test
+    void aQueryTooLargeIsRefusedUpFront() {
+        StringBuilder aliases = new StringBuilder("{ ");
+        for (int a = 0; a < 300; a++) {
+            aliases.append("c").append(a).append(": serviceCircle(origin: {point: {type: \"Point\", coordinates: [103.97, 30.76]}}, minutes: [60]) ");
+        }
+        long start = System.nanoTime();
+        String message = GraphQL.error(aliases.append("}").toString(), null);
+        assertTrue(message.toLowerCase(java.util.Locale.ROOT).contains("complexity"), message);
+        assertTrue((System.nanoTime() - start) / 1e9 < 5, "refused before drawing 300 circles");
+        // the full introspection query (GraphiQL, code generators) stays within the cap
+        GraphQL.ok(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
     }
 }
