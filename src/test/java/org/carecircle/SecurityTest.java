@@ -114,4 +114,20 @@ class SecurityTest {
         // the full introspection query (GraphiQL, code generators) stays within the cap
         GraphQL.ok(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
     }
+
+    /** Nulls where a value belongs are refused by name, never a "System error"; an explicit null page size is the default. */
+    @Test
+    void nullsAreRefusedByNameOrMeanTheDefault() {
+        String minutes = GraphQL.error("{ coverage(parameters: {minutes: [5, null]}) { cells } }", null);
+        assertTrue(minutes.contains("minutes[1]: is required"), minutes);
+        Map<String, Object> input = new java.util.HashMap<>(institution("x", 104.0, 30.7));
+        input.put("classGroups", java.util.Arrays.asList((Object) null));
+        input.put("serviceModes", java.util.Arrays.asList("FULL_DAY", null));
+        String nulls = GraphQL.error(CREATE_INSTITUTION, input(input));
+        assertTrue(nulls.contains("input.classGroups[0]: is required") && nulls.contains("input.serviceModes[1]: is required"), nulls);
+        assertEquals(0, database.count("institution"));
+        createInstitution(institution("y", 104.0, 30.7));
+        assertEquals(1, GraphQL.ok("{ institutions(first: null) { totalCount nodes { name } } }").getList("data.institutions.nodes").size());
+        GraphQL.ok("{ serviceCirclesPending(first: null) { count } }");
+    }
 }

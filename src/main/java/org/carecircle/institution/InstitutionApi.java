@@ -34,9 +34,10 @@ public class InstitutionApi {
     @Query
     @Description("Institutions matching a filter, in id order, a page at a time")
     public @NonNull InstitutionConnection institutions(InstitutionFilter filter,
-                                                       @DefaultValue("50") @Description("Page size, 1 to carecircle.api.max-page-size") int first,
+                                                       @DefaultValue("50") @Description("Page size, 1 to carecircle.api.max-page-size") Integer first,
                                                        @Description("endCursor of the previous page") String after) {
-        return service.search(filter, first, after);
+        // an explicit null means the default, as an omitted argument does
+        return service.search(filter, first == null ? 50 : first, after);
     }
 
     @Description("Institutions located inside this area")

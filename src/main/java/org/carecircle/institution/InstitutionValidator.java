@@ -25,6 +25,11 @@ public final class InstitutionValidator {
         violations.optionalText(input.externalId(), field + ".externalId", 100);
         violations.optionalText(input.source(), field + ".source", 200);
         violations.estimate(Boolean.TRUE.equals(input.estimated()), input.estimationMethod(), field + ".estimationMethod");
+        for (int i = 0; input.serviceModes() != null && i < input.serviceModes().size(); i++) {
+            if (input.serviceModes().get(i) == null) {
+                violations.add(field + ".serviceModes[" + i + "]", "is required: a service mode, not null");
+            }
+        }
         classGroups(input.classGroups(), field + ".classGroups", violations);
         return location;
     }
@@ -41,6 +46,10 @@ public final class InstitutionValidator {
         for (int i = 0; i < groups.size(); i++) {
             ClassGroupInput group = groups.get(i);
             String path = field + "[" + i + "]";
+            if (group == null) {
+                violations.add(path, "is required: a class group, not null");
+                continue;
+            }
             violations.check(seen.add(group.ageGroup()), path + ".ageGroup",
                     group.ageGroup() + " appears more than once; give one class group per age group");
             if (group.classes() != null) {

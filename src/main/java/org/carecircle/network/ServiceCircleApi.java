@@ -35,7 +35,10 @@ public class ServiceCircleApi {
             + "a new institution or a move): how many, and the first ids in id order. Asking for an institution's "
             + "serviceCircles draws them at once instead.")
     public @NonNull PendingCircles serviceCirclesPending(@DefaultValue("100") @Description("At most this many ids, 0 to 1000")
-                                                         int first) {
+                                                         Integer first) {
+        if (first == null) {
+            first = 100;
+        }
         if (first < 0 || first > 1000) {
             throw new InvalidInputException("first", "must be from 0 to 1000 (got " + first + ")");
         }
