@@ -148,6 +148,10 @@ public final class GeoJson {
                 violations.add(field, "must be a GeoJSON " + expected.getSimpleName() + ", not a " + geometry.getGeometryType());
                 return null;
             }
+            if (geometry.isEmpty()) {
+                violations.add(field, "is an empty " + geometry.getGeometryType() + ": give its coordinates");
+                return null;
+            }
             TopologyValidationError error = new IsValidOp(geometry).getValidationError();
             if (error != null) {
                 violations.add(field, "is not a valid " + geometry.getGeometryType() + ": " + error.getMessage()

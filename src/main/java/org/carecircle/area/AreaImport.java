@@ -16,6 +16,7 @@ import org.carecircle.api.Violations;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,12 @@ public class AreaImport {
             if (input != null) {
                 inputs.add(new Numbered(f + 1, input));
             }
+        }
+        Map<String, Integer> featureOfCode = new HashMap<>();
+        for (Numbered numbered : inputs) {
+            Integer first = featureOfCode.putIfAbsent(numbered.input().code(), numbered.number());
+            violations.check(first == null, "feature " + numbered.number() + " code",
+                    "\"" + numbered.input().code() + "\" is also on feature " + first + "; each area once");
         }
         violations.throwIfAny();
         inputs.sort(Comparator.comparingInt(numbered -> depth(numbered.input().level())));

@@ -77,4 +77,24 @@ class AreaImportTest {
         assertEquals(0, database.count("area"));
         assertTrue(GraphQL.error(IMPORT, Map.of("content", "[]")).contains("content"));
     }
+
+    /** One code twice in one file once kept the second silently; an empty MultiPolygon was an area of nothing. */
+    @Test
+    void aCodeTwiceOrAnEmptyShapeIsRefused() {
+        String twice = GraphQL.error(IMPORT, Map.of("content", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "A", "name": "first", "level": "DISTRICT"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[103.9, 30.7], [104.1, 30.7], [104.1, 30.9], [103.9, 30.7]]]}},
+                  {"type": "Feature", "properties": {"code": "A", "name": "second", "level": "DISTRICT"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[103.9, 30.7], [104.0, 30.7], [104.0, 30.8], [103.9, 30.7]]]}}
+                ]}"""));
+        assertTrue(twice.contains("feature 2 code: \"A\" is also on feature 1"), twice);
+        String empty = GraphQL.error(IMPORT, Map.of("content", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "E", "name": "nothing", "level": "DISTRICT"},
+                   "geometry": {"type": "MultiPolygon", "coordinates": []}}
+                ]}"""));
+        assertTrue(empty.contains("feature 1.boundary: is an empty MultiPolygon"), empty);
+        assertEquals(0, database.count("area"));
+    }
 }
