@@ -130,4 +130,12 @@ class SecurityTest {
         assertEquals(1, GraphQL.ok("{ institutions(first: null) { totalCount nodes { name } } }").getList("data.institutions.nodes").size());
         GraphQL.ok("{ serviceCirclesPending(first: null) { count } }");
     }
+
+    /** A NUL in a name once failed deep in PostgreSQL as a "System error". */
+    @Test
+    void controlCharactersAreRefusedByName() {
+        String nul = GraphQL.error(CREATE_INSTITUTION, input(institution("bad\u0000name", 104.0, 30.7)));
+        assertTrue(nul.contains("input.name: holds the control character U+0000"), nul);
+        assertEquals(0, database.count("institution"));
+    }
 }

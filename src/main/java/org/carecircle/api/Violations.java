@@ -2,6 +2,7 @@ package org.carecircle.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Collects every problem of one input before failing, so a client can fix them all at once. */
 public final class Violations {
@@ -24,13 +25,15 @@ public final class Violations {
         if (value == null || value.isBlank()) {
             add(field, "must not be empty");
         } else {
-            check(value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+            optionalText(value, field, maxLength);
         }
     }
 
+    /** Text of at most {@code maxLength} characters and no control characters (a NUL once failed deep in PostgreSQL). */
     public void optionalText(String value, String field, int maxLength) {
-        if (value != null) {
-            check(value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+        if (value != null && check(value.length() <= maxLength, field, "is longer than " + maxLength + " characters")) {
+            value.chars().filter(Character::isISOControl).findFirst().ifPresent(control -> add(field,
+                    String.format(Locale.ROOT, "holds the control character U+%04X; names and addresses are plain text", control)));
         }
     }
 
@@ -45,7 +48,7 @@ public final class Violations {
     }
 
     private static String plain(double value) {
-        return value == Math.rint(value) ? String.format(java.util.Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
     }
 
     /** Estimates are never presented as facts: an estimated value must say how it was derived. */
