@@ -42,7 +42,7 @@ public final class Downloads {
 
     /** A CSV file whose rows {@code rows} writes one by one. */
     public static Response csv(String fileName, List<String> header, Consumer<Csv> rows) {
-        return attachment(output -> {
+        return file((StreamingOutput) output -> {
             Writer writer = writer(output);
             rows.accept(new Csv(writer, header));
             writer.flush();
@@ -51,7 +51,7 @@ public final class Downloads {
 
     /** A GeoJSON FeatureCollection whose features {@code features} hands over one by one. */
     public static Response featureCollection(String fileName, Consumer<Consumer<JsonObject>> features) {
-        return attachment(output -> {
+        return file((StreamingOutput) output -> {
             Writer writer = writer(output);
             writer.write("{\"type\":\"FeatureCollection\",\"features\":[");
             boolean[] first = {true};
@@ -74,10 +74,7 @@ public final class Downloads {
         return file(body, fileName);
     }
 
-    private static Response attachment(StreamingOutput body, String fileName) {
-        return file(body, fileName);
-    }
-
+    /** The body, a string or a {@link StreamingOutput}, as a download named {@code fileName}. */
     private static Response file(Object body, String fileName) {
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }

@@ -81,21 +81,29 @@ public class CoverageService {
     }
 
     public Coverage coverage(Coverage.Settings settings) {
-        NetworkLoader.Loaded network = networks.require();
-        Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
-        CoverageData.Versions versions = data.versions();
-        Key key = new Key(settings, versions, network.checksum(), scenario == null ? 0 : scenario.version());
+        Basis basis = basis(settings);
         synchronized (cache) {
-            Coverage cached = cache.get(key);
+            Coverage cached = cache.get(basis.key());
             if (cached != null) {
                 return cached;
             }
         }
-        Coverage computed = compute(settings, versions, network, scenario);
+        Coverage computed = compute(settings, basis.key().versions(), basis.network(), basis.scenario());
         synchronized (cache) {
-            cache.put(key, computed);
+            cache.put(basis.key(), computed);
         }
         return computed;
+    }
+
+    /** What an analysis with these settings rests on now: its cache key, and the network and scenario behind it. */
+    private record Basis(Key key, NetworkLoader.Loaded network, Adjustments scenario) {
+    }
+
+    private Basis basis(Coverage.Settings settings) {
+        NetworkLoader.Loaded network = networks.require();
+        Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
+        return new Basis(new Key(settings, data.versions(), network.checksum(), scenario == null ? 0 : scenario.version()),
+                network, scenario);
     }
 
     /** The data's versions now (one small read). */
@@ -108,9 +116,7 @@ public class CoverageService {
      * scenario): for caches of what is drawn from it, without computing it.
      */
     public String stateOf(Coverage.Settings settings) {
-        NetworkLoader.Loaded network = networks.require();
-        Adjustments scenario = settings.scenario() == null ? null : scenarios.find(settings.scenario(), "scenario");
-        return new Key(settings, data.versions(), network.checksum(), scenario == null ? 0 : scenario.version()).toString();
+        return basis(settings).key().toString();
     }
 
     /** Gap areas for one of the limits (default the longest), the largest {@code first} (default 20) with outlines. */

@@ -80,13 +80,10 @@ public interface NetworkSettings {
             return null;
         }
         for (int i = 0; i < given.size(); i++) {
-            // List.of(...).contains(null) throws: look at each
             if (given.get(i) == null) {
                 violations.add(field + "[" + i + "]", "is required: a limit, not null");
                 return null;
             }
-        }
-        for (int i = 0; i < given.size(); i++) {
             double value = given.get(i);
             violations.check(value > 0 && value <= max, field + "[" + i + "]",
                     "must be more than 0 and at most " + max + " (got " + value + ")");

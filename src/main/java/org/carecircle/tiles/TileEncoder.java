@@ -12,7 +12,6 @@ import org.locationtech.jts.io.WKBWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,10 +71,9 @@ public class TileEncoder {
      * A layer from a query over the database's tables: {@code from} names the rows with a WGS84
      * column {@code shape} and the property columns, and may use {@code :envelope} (the tile with its
      * buffer, in WGS84) to pick them; ST_AsMVTGeom simplifies at low zooms by snapping to the grid.
-     * Parameters: numbers and strings, {@code Long[]} and {@code Double[]} as arrays.
      */
     @Transactional
-    public byte[] query(String layer, MapTile tile, String properties, String from, List<Object> parameters) {
+    public byte[] query(String layer, MapTile tile, String properties, String from) {
         String sql = "WITH tile AS (SELECT ST_TileEnvelope(?, ?, ?) AS box),"
                 + " envelope AS (SELECT ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + (double) BUFFER / EXTENT + "), 4326) AS box)"
                 + " SELECT ST_AsMVT(t, ?, " + EXTENT + ", 'geom') FROM (SELECT ST_AsMVTGeom(ST_Transform(f.shape, 3857),"
@@ -83,17 +81,12 @@ public class TileEncoder {
                 + " FROM (" + from.replace(":envelope", "(SELECT box FROM envelope)") + ") f) t WHERE t.geom IS NOT NULL";
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                List<Object> all = new ArrayList<>(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y(), layer));
-                all.addAll(parameters);
-                for (int p = 0; p < all.size(); p++) {
-                    if (all.get(p) instanceof Long[] ids) {
-                        statement.setArray(p + 1, connection.createArrayOf("bigint", ids));
-                    } else if (all.get(p) instanceof Double[] values) {
-                        statement.setArray(p + 1, connection.createArrayOf("float8", values));
-                    } else {
-                        statement.setObject(p + 1, all.get(p));
-                    }
+                for (int p = 0; p < 2; p++) {
+                    statement.setInt(3 * p + 1, tile.z());
+                    statement.setInt(3 * p + 2, tile.x());
+                    statement.setInt(3 * p + 3, tile.y());
                 }
+                statement.setString(7, layer);
                 return single(statement);
             }
         });

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -70,11 +71,11 @@ public class TileService {
 
     private final Map<String, byte[]> cache = new LinkedHashMap<>(256, 0.75f, true);
     private long cachedBytes;
-    private final Map<CoverageData.Cells, BoxGrid> cellGrids = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<CoverageData.Cells, Shapes> cellShapes = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<String, Gaps> gapSets = new LinkedHashMap<>(8, 0.75f, true);
 
     /** The gap areas of one analysis and limit, with their outlines indexed. */
-    private record Gaps(List<CoverageReports.RankedGap> ranked, BoxGrid grid) {
+    private record Gaps(List<CoverageReports.RankedGap> ranked, Shapes shapes) {
     }
 
     /** What a tile is drawn from besides its layer and place: the analysis, and for gaps their limit. */
@@ -85,10 +86,10 @@ public class TileService {
         Violations violations = new Violations();
         Coverage.Settings settings = coverages.settings(request.coverage(), violations);
         violations.throwIfAny();
-        NetworkLoader.Loaded network = networks.require();
+        // areas need no network: their tiles are drawn while it still loads
         String state = switch (layer) {
             case AREAS -> "areas " + coverages.dataVersions().areas();
-            case STREETS -> network.checksum();
+            case STREETS -> networks.require().checksum();
             default -> coverages.stateOf(settings) + " " + request.gapMinutes() + " " + request.withCapacity();
         };
         String key = layer + "/" + tile.z() + "/" + tile.x() + "/" + tile.y() + " " + state;
@@ -102,8 +103,8 @@ public class TileService {
             case CELLS -> cells(tile, coverages.coverage(settings));
             case INSTITUTIONS -> institutions(tile, coverages.coverage(settings));
             case GAPS -> gaps(tile, coverages.coverage(settings), request, state);
-            case CIRCLES -> circles(tile, coverages.coverage(settings), network);
-            case STREETS -> streets(tile, network.network());
+            case CIRCLES -> circles(tile, coverages.coverage(settings), networks.require());
+            case STREETS -> streets(tile, networks.require().network());
             case AREAS -> areas(tile);
         };
         // circles still being drawn would be missing from a kept tile
@@ -128,15 +129,8 @@ public class TileService {
     /** Cells with children under 3, minutes to the nearest institution, and per limit the children within and left without a place. */
     private byte[] cells(MapTile tile, Coverage coverage) {
         CoverageData.Cells cells = coverage.cells();
-        BoxGrid grid = cellGrids.computeIfAbsent(cells, TileService::cellGrid);
-        List<Integer> inTile = new ArrayList<>();
-        double[] box = buffered(tile);
-        Envelope buffered = new Envelope(box[0], box[2], box[1], box[3]);
-        grid.query(box[0], box[1], box[2], box[3], c -> {
-            if (cells.boundary[c].getEnvelopeInternal().intersects(buffered)) {
-                inTile.add(c);
-            }
-        });
+        List<Integer> inTile = cellShapes.computeIfAbsent(cells, held -> new Shapes(held.size(), c -> held.boundary[c]))
+                .meeting(tile);
         CoverageAnalysis analysis = coverage.analysis();
         List<Double> minutes = coverage.settings().minutes();
         int limits = minutes.size();
@@ -205,14 +199,35 @@ public class TileService {
                 : new TileEncoder.Column(name, "float8", values.stream().map(v -> Decimals.round(value.applyAsDouble(v), 1)).toArray());
     }
 
-    private static BoxGrid cellGrid(CoverageData.Cells cells) {
-        return new BoxGrid(cells.size(), (c, box) -> {
-            Envelope envelope = cells.boundary[c].getEnvelopeInternal();
-            box[0] = envelope.getMinX();
-            box[1] = envelope.getMinY();
-            box[2] = envelope.getMaxX();
-            box[3] = envelope.getMaxY();
-        }, 0.01);
+    /** Shapes indexed by their boxes, to find those that meet a tile. */
+    private static final class Shapes {
+        private final IntFunction<Geometry> shape;
+        private final BoxGrid grid;
+
+        Shapes(int count, IntFunction<Geometry> shape) {
+            this.shape = shape;
+            this.grid = new BoxGrid(count, (i, box) -> {
+                Envelope envelope = shape.apply(i).getEnvelopeInternal();
+                box[0] = envelope.getMinX();
+                box[1] = envelope.getMinY();
+                box[2] = envelope.getMaxX();
+                box[3] = envelope.getMaxY();
+            }, 0.01);
+        }
+
+        /** The shapes whose boxes meet the tile with its buffer, in index order. */
+        List<Integer> meeting(MapTile tile) {
+            double[] box = buffered(tile);
+            Envelope buffered = new Envelope(box[0], box[2], box[1], box[3]);
+            List<Integer> found = new ArrayList<>();
+            grid.query(box[0], box[1], box[2], box[3], i -> {
+                if (shape.apply(i).getEnvelopeInternal().intersects(buffered)) {
+                    found.add(i);
+                }
+            });
+            Collections.sort(found);
+            return found;
+        }
     }
 
     /** Every institution of the analysis (a scenario's proposed ones included, its closed ones gone), or their sums by square. */
@@ -284,13 +299,7 @@ public class TileService {
             for (int g = 0; g < all.size(); g++) {
                 ranked.add(CoverageReports.ranked(coverage, all.get(g), g + 1));
             }
-            gaps = new Gaps(ranked, new BoxGrid(ranked.size(), (g, box) -> {
-                Envelope envelope = ranked.get(g).outline().getEnvelopeInternal();
-                box[0] = envelope.getMinX();
-                box[1] = envelope.getMinY();
-                box[2] = envelope.getMaxX();
-                box[3] = envelope.getMaxY();
-            }, 0.01));
+            gaps = new Gaps(ranked, new Shapes(ranked.size(), g -> ranked.get(g).outline()));
             synchronized (gapSets) {
                 gapSets.put(state, gaps);
                 if (gapSets.size() > KEPT_GAP_SETS) {
@@ -298,17 +307,8 @@ public class TileService {
                 }
             }
         }
-        List<Integer> inTile = new ArrayList<>();
-        double[] box = buffered(tile);
-        Envelope buffered = new Envelope(box[0], box[2], box[1], box[3]);
-        Gaps held = gaps;
-        gaps.grid().query(box[0], box[1], box[2], box[3], g -> {
-            if (held.ranked().get(g).outline().getEnvelopeInternal().intersects(buffered)) {
-                inTile.add(g);
-            }
-        });
-        // ranked, so the tile keeps the largest
-        Collections.sort(inTile);
+        // in rank order, so the tile keeps the largest
+        List<Integer> inTile = gaps.shapes().meeting(tile);
         List<CoverageReports.RankedGap> drawn = new ArrayList<>();
         for (int g : inTile.subList(0, Math.min(inTile.size(), maxFeatures))) {
             drawn.add(gaps.ranked().get(g));
@@ -399,7 +399,7 @@ public class TileService {
     /** Areas of every level with their code, name and level. */
     private byte[] areas(MapTile tile) {
         return encoder.query(TileLayer.AREAS.layerName(), tile, "f.code, f.name, f.level",
-                "SELECT boundary AS shape, code, name, level FROM area WHERE boundary && :envelope", List.of());
+                "SELECT boundary AS shape, code, name, level FROM area WHERE boundary && :envelope");
     }
 
     /** The tile and its buffer, in degrees: west, south, east, north. */

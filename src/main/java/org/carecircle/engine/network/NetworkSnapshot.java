@@ -78,87 +78,67 @@ final class NetworkSnapshot {
         private final FileChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
 
+        /** Moves elements from .. from + count of an array between the array and the buffer. */
+        private interface Span {
+            void move(ByteBuffer buffer, int from, int count);
+        }
+
         Chunks(FileChannel channel) {
             this.channel = channel;
         }
 
         void write(double[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 8) {
-                int count = Math.min(CHUNK / 8, values.length - from);
-                buffer.clear();
-                buffer.asDoubleBuffer().put(values, from, count);
-                flush(count * 8);
-            }
+            out(values.length, 8, (b, from, count) -> b.asDoubleBuffer().put(values, from, count));
         }
 
         void write(int[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 4) {
-                int count = Math.min(CHUNK / 4, values.length - from);
-                buffer.clear();
-                buffer.asIntBuffer().put(values, from, count);
-                flush(count * 4);
-            }
+            out(values.length, 4, (b, from, count) -> b.asIntBuffer().put(values, from, count));
         }
 
         void write(float[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 4) {
-                int count = Math.min(CHUNK / 4, values.length - from);
-                buffer.clear();
-                buffer.asFloatBuffer().put(values, from, count);
-                flush(count * 4);
-            }
+            out(values.length, 4, (b, from, count) -> b.asFloatBuffer().put(values, from, count));
         }
 
         void write(byte[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK) {
-                int count = Math.min(CHUNK, values.length - from);
-                buffer.clear();
-                buffer.put(values, from, count);
-                flush(count);
-            }
-        }
-
-        private void flush(int bytes) throws IOException {
-            buffer.position(0).limit(bytes);
-            writeFully(channel, buffer);
+            out(values.length, 1, (b, from, count) -> b.put(values, from, count));
         }
 
         double[] read(double[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 8) {
-                int count = Math.min(CHUNK / 8, values.length - from);
-                fill(count * 8).asDoubleBuffer().get(values, from, count);
-            }
+            in(values.length, 8, (b, from, count) -> b.asDoubleBuffer().get(values, from, count));
             return values;
         }
 
         int[] read(int[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 4) {
-                int count = Math.min(CHUNK / 4, values.length - from);
-                fill(count * 4).asIntBuffer().get(values, from, count);
-            }
+            in(values.length, 4, (b, from, count) -> b.asIntBuffer().get(values, from, count));
             return values;
         }
 
         float[] read(float[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK / 4) {
-                int count = Math.min(CHUNK / 4, values.length - from);
-                fill(count * 4).asFloatBuffer().get(values, from, count);
-            }
+            in(values.length, 4, (b, from, count) -> b.asFloatBuffer().get(values, from, count));
             return values;
         }
 
         byte[] read(byte[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK) {
-                int count = Math.min(CHUNK, values.length - from);
-                fill(count).get(values, from, count);
-            }
+            in(values.length, 1, (b, from, count) -> b.get(values, from, count));
             return values;
         }
 
-        private ByteBuffer fill(int bytes) throws IOException {
-            buffer.clear().limit(bytes);
-            readFully(channel, buffer);
-            return buffer.flip();
+        private void out(int length, int size, Span span) throws IOException {
+            for (int from = 0; from < length; from += CHUNK / size) {
+                int count = Math.min(CHUNK / size, length - from);
+                buffer.clear().limit(count * size);
+                span.move(buffer, from, count);
+                writeFully(channel, buffer.position(0));
+            }
+        }
+
+        private void in(int length, int size, Span span) throws IOException {
+            for (int from = 0; from < length; from += CHUNK / size) {
+                int count = Math.min(CHUNK / size, length - from);
+                buffer.clear().limit(count * size);
+                readFully(channel, buffer);
+                span.move(buffer.flip(), from, count);
+            }
         }
     }
 
