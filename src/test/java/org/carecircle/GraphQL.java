@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Calls /graphql over HTTP as a map app would, as the planner, another user, or anonymously. */
 public final class GraphQL {
@@ -45,6 +46,9 @@ public final class GraphQL {
     public static String error(String query, Map<String, Object> variables) {
         JsonPath result = call(PLANNER, query, variables);
         assertNotNull(result.get("errors"), () -> "expected an error, got: " + result.prettify());
+        String code = result.getString("errors[0].extensions.code");
+        assertTrue("BAD_USER_INPUT".equals(code) || "NOT_FOUND".equals(code) || "CONFLICT".equals(code),
+                () -> "expected a refusal of the input, got: " + result.prettify());
         return result.getString("errors[0].message");
     }
 }

@@ -31,20 +31,20 @@ class SecurityTest {
     @Test
     void anonymousMutationIsRefusedAndWritesNothing() {
         JsonPath result = GraphQL.call(null, CREATE_INSTITUTION, input(institution("x", 104.0, 30.7)));
-        assertEquals("unauthorized", result.getString("errors[0].extensions.code"));
+        assertEquals("UNAUTHENTICATED", result.getString("errors[0].extensions.code"));
         assertEquals(0, database.count("institution"));
 
         result = GraphQL.call(null, "mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
                 Map.of("cells", List.of(Map.of("cellId", "a", "boundary", rectangle(104, 30, 104.001, 30.001),
                         "residents", 1, "childrenUnder3", 0))));
-        assertEquals("unauthorized", result.getString("errors[0].extensions.code"));
+        assertEquals("UNAUTHENTICATED", result.getString("errors[0].extensions.code"));
         assertEquals(0, database.count("population_cell"));
     }
 
     @Test
     void userWithoutThePlannerRoleIsRefused() {
         JsonPath result = GraphQL.call(GraphQL.VIEWER, CREATE_AREA, input(area("A", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1))));
-        assertEquals("forbidden", result.getString("errors[0].extensions.code"));
+        assertEquals("FORBIDDEN", result.getString("errors[0].extensions.code"));
         assertEquals(0, database.count("area"));
     }
 
@@ -81,7 +81,8 @@ class SecurityTest {
     void aRefusedLoginCarriesNoChallenge() {
         given().auth().preemptive().basic("planner", "wrong").contentType("application/json")
                 .body("{\"query\": \"{ areas { code } }\"}").post("/graphql")
-                .then().statusCode(401).header("WWW-Authenticate", nullValue());
+                .then().statusCode(401).header("WWW-Authenticate", nullValue())
+                .body("errors[0].code", equalTo("UNAUTHENTICATED")).body("errors[0].field", equalTo("Authorization"));
     }
 
     /** Wrong passwords slow the next attempts: 300 guesses once took 0.6 s. */
@@ -111,10 +112,56 @@ class SecurityTest {
         // graphql-java's complexity check runs before execution: an answer with that error drew no circle
         JsonPath refused = GraphQL.call(GraphQL.PLANNER, aliases.append("}").toString(), null);
         String message = refused.getString("errors[0].message");
-        assertTrue(message.toLowerCase(java.util.Locale.ROOT).contains("complexity"), message);
+        assertEquals("TOO_EXPENSIVE", refused.getString("errors[0].extensions.code"));
+        assertTrue(message.contains("names 300 fields") && message.contains("at most 200"), message);
         assertNull(refused.get("data.c0"), "no circle in the answer");
         // the full introspection query (GraphiQL, code generators) stays within the cap
         GraphQL.ok(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+    }
+
+    /** GraphQL's Int is 32-bit: a larger whole number was wrapped (4294967306 slots stored as 10); now it is refused by name. */
+    @Test
+    void wholeNumbersBeyond32BitsAreRefused() {
+        Map<String, Object> wrapped = new java.util.HashMap<>(institution("x", 104.0, 30.7));
+        wrapped.put("classGroups", List.of(Map.of("ageGroup", "TODDLER", "classes", 1, "slots", 4294967306L, "enrolled", 0)));
+        JsonPath variable = GraphQL.call(GraphQL.PLANNER, CREATE_INSTITUTION, input(wrapped));
+        assertEquals("BAD_USER_INPUT", variable.getString("errors[0].extensions.code"));
+        assertTrue(variable.getString("errors[0].message").contains("4294967306"), variable.prettify());
+        JsonPath literal = GraphQL.call(null, "{ institutions(first: 4294967299) { totalCount } }", null);
+        assertEquals("BAD_USER_INPUT", literal.getString("errors[0].extensions.code"));
+        assertTrue(literal.getString("errors[0].message").contains("first"), literal.prettify());
+        JsonPath fraction = GraphQL.call(null, "query($n: Int) { institutions(first: $n) { totalCount } }", Map.of("n", 2.5));
+        assertEquals("BAD_USER_INPUT", fraction.getString("errors[0].extensions.code"));
+        assertEquals(0, database.count("institution"));
+    }
+
+    /** Every GraphQL error has a code from the documented list and no Java class name. */
+    @Test
+    void errorsCarryAStableCodeAndNoClassNames() {
+        // a document that does not parse, or an envelope that is not GraphQL's, is a 400 naming the fault
+        JsonPath syntax = given().contentType("application/json").body("{\"query\": \"{ institutions(\"}").post("/graphql")
+                .then().statusCode(400).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", syntax.getString("errors[0].extensions.code"), syntax::prettify);
+        assertTrue(syntax.getString("errors[0].message").contains("line 1 column"), syntax::prettify);
+        for (String envelope : List.of("{\"query\": \"{ areas { code } }\", \"variables\": \"{}\"}",
+                "{\"query\": \"{ areas { code } }\", \"variables\": []}", "[{\"query\": \"{ areas { code } }\"}]",
+                "{\"variables\": {}}", "{\"query\": 5}", "[".repeat(1200) + "]".repeat(1200), "not json")) {
+            given().contentType("application/json").body(envelope).post("/graphql").then().statusCode(400)
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        }
+        JsonPath unknownEnum = GraphQL.call(null, "{ coverage(parameters: {profile: FLYING}) { cells } }", null);
+        assertEquals("BAD_USER_INPUT", unknownEnum.getString("errors[0].extensions.code"), unknownEnum::prettify);
+        JsonPath missing = GraphQL.call(null, "{ institution(id: 987654) { name } }", null);
+        String code = missing.getString("errors[0].extensions.code");
+        assertTrue(missing.get("errors") == null || "NOT_FOUND".equals(code), missing.prettify());
+        JsonPath invalid = GraphQL.call(GraphQL.PLANNER, CREATE_INSTITUTION, input(institution("", 104.0, 30.7)));
+        assertEquals("BAD_USER_INPUT", invalid.getString("errors[0].extensions.code"));
+        assertEquals("input.name", invalid.getString("errors[0].extensions.violations[0].field"));
+        for (JsonPath answer : List.of(syntax, unknownEnum, missing, invalid)) {
+            String text = answer.prettify();
+            assertTrue(!text.contains("org.carecircle") && !text.contains("java.") && !text.contains("graphql.")
+                    && !text.contains("System error") && !text.contains("\"exception\""), text);
+        }
     }
 
     /** Nulls where a value belongs are refused by name, never a "System error"; an explicit null page size is the default. */

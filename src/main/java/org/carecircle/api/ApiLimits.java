@@ -15,4 +15,7 @@ public interface ApiLimits {
 
     /** Candidate sites one suggestion weighs; more population cells are made fewer by squares. */
     int maxSuggestionCandidates();
+
+    /** Fields one GraphQL request may name, each alias counting (read by {@link GraphQLErrors}). */
+    int maxQueryFields();
 }

@@ -1,12 +1,10 @@
 package org.carecircle.api;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Bad input: nothing was written. The message names every field and its reason. */
-@ErrorCode("invalid-input")
 public class InvalidInputException extends RuntimeException {
     private final transient List<Violation> violations;
 

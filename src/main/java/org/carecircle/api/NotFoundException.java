@@ -1,9 +1,7 @@
 package org.carecircle.api;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** A client named something that does not exist (an id, a code): nothing was written. */
-@ErrorCode("not-found")
 public class NotFoundException extends RuntimeException {
     private final String field;
     private final String reason;

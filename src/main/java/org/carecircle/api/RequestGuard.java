@@ -4,8 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +38,20 @@ public class RequestGuard {
         filters.register(this::guard, 10_000);
     }
 
+    /** A refused login or missing role answers in the errors' JSON, not with an empty body. */
+    void failures(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            ErrorCode code = context.failure() == null ? null : ErrorCode.of(context.failure());
+            if (code == ErrorCode.UNAUTHENTICATED && !context.response().ended()) {
+                refuse(context, 401, code, "Authorization", "wrong user or password, or no login where one is needed");
+            } else if (code == ErrorCode.FORBIDDEN && !context.response().ended()) {
+                refuse(context, 403, code, "Authorization", "this needs the planner role");
+            } else {
+                context.next();
+            }
+        });
+    }
+
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
         String user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -47,7 +60,7 @@ public class RequestGuard {
             long wait = Math.max(users.secondsToWait(user), addresses.secondsToWait(address));
             if (wait > 0) {
                 context.response().putHeader("Retry-After", String.valueOf(wait));
-                refuse(context, 429, "Authorization", "too many wrong passwords: try again in " + wait + " s");
+                refuse(context, 429, ErrorCode.UNAUTHENTICATED, "Authorization", "too many wrong passwords: try again in " + wait + " s");
                 return;
             }
         }
@@ -71,14 +84,14 @@ public class RequestGuard {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !origin.equals(request.scheme() + "://" + request.authority())
                 && !allowedOrigins.orElse(List.of()).contains(origin)) {
-            refuse(context, 403, "Origin", "\"" + origin + "\" may not send requests that write here; "
+            refuse(context, 403, ErrorCode.FORBIDDEN, "Origin", "\"" + origin + "\" may not send requests that write here; "
                     + "add it to carecircle.http.allowed-origins if it should");
             return;
         }
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (request.path().startsWith("/graphql") && method == HttpMethod.POST
                 && (type == null || !(type.startsWith("application/json") || type.startsWith("application/graphql-response+json")))) {
-            refuse(context, 415, "Content-Type", "a GraphQL request is application/json (got " + type + ")");
+            refuse(context, 415, ErrorCode.BAD_USER_INPUT, "Content-Type", "a GraphQL request is application/json (got " + type + ")");
             return;
         }
         context.next();
@@ -98,9 +111,8 @@ public class RequestGuard {
         }
     }
 
-    private static void refuse(RoutingContext context, int status, String field, String reason) {
+    private static void refuse(RoutingContext context, int status, ErrorCode code, String field, String reason) {
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("field", field)
-                        .put("reason", reason))).encode());
+                .end(ApiErrors.body(code, List.of(new Violation(field, reason))));
     }
 }
