@@ -217,7 +217,10 @@ async function indicators() {
 
 async function compare() {
   if (!state.proposed.length) { throw new Error(t('clickMap')); }
-  await gql(`mutation($input: ScenarioInput!) { saveScenario(input: $input) { name } }`, { input: { name: 'map',
+  // the map's own scenario is replaced at the version it holds (saves are refused on a stale version)
+  const held = (await gql(`{ scenarios { name version } }`)).scenarios.find(s => s.name === 'map');
+  await gql(`mutation($input: ScenarioInput!, $version: Int) { saveScenario(input: $input, version: $version) { name } }`, {
+    version: held ? held.version : null, input: { name: 'map',
     proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
       coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true,
       classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },

@@ -102,12 +102,12 @@ public final class CityBenchmark {
                 + String.format(Locale.ROOT, newSite, 60) + ") { id } }"));
         timed("coverage after one new institution", () -> graphQl(coverage));
         String id = created[0].replaceAll(".*\"id\":\"(\\d+)\".*", "$1");
-        timed("the new institution resized", () -> graphQl("mutation { updateInstitution(id: " + id + ", input: "
+        timed("the new institution resized", () -> graphQl("mutation { updateInstitution(id: " + id + ", version: 1, input: "
                 + String.format(Locale.ROOT, newSite, 120) + ") { id } }"));
         timed("coverage after resizing it", () -> graphQl(coverage));
         timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { rank childrenUncovered cells } } }"));
         timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { rank childrenNewlyCovered } } }"));
-        timed("the new institution moved 300 m", () -> graphQl("mutation { updateInstitution(id: " + id + ", input: "
+        timed("the new institution moved 300 m", () -> graphQl("mutation { updateInstitution(id: " + id + ", version: 2, input: "
                 + String.format(Locale.ROOT, newSite.replace(String.format(Locale.ROOT, "%.6f, %.6f", place[1], place[0]),
                 String.format(Locale.ROOT, "%.6f, %.6f", place[1] + 0.003, place[0])), 120) + ") { id } }"));
         timed("coverage after moving it", () -> graphQl(coverage));

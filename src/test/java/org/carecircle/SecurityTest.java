@@ -102,7 +102,7 @@ class SecurityTest {
                 .post("/graphql").then().statusCode(200);
     }
 
-    /** Too many fields (each alias counts) is refused before anything runs. */
+    /** Too many fields (each alias counts, a circle or analysis 10) is refused before anything runs. */
     @Test
     void aQueryTooLargeIsRefusedUpFront() {
         StringBuilder aliases = new StringBuilder("{ ");
@@ -113,7 +113,7 @@ class SecurityTest {
         JsonPath refused = GraphQL.call(GraphQL.PLANNER, aliases.append("}").toString(), null);
         String message = refused.getString("errors[0].message");
         assertEquals("TOO_EXPENSIVE", refused.getString("errors[0].extensions.code"));
-        assertTrue(message.contains("names 300 fields") && message.contains("at most 200"), message);
+        assertTrue(message.contains("costs 3000") && message.contains("at most 200"), message);
         assertNull(refused.get("data.c0"), "no circle in the answer");
         // the full introspection query (GraphiQL, code generators) stays within the cap
         GraphQL.ok(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
@@ -162,6 +162,37 @@ class SecurityTest {
             assertTrue(!text.contains("org.carecircle") && !text.contains("java.") && !text.contains("graphql.")
                     && !text.contains("System error") && !text.contains("\"exception\""), text);
         }
+    }
+
+    /** A place outside the service region (mainland China by default) is refused in every way places come in. */
+    @Test
+    void placesOutsideTheServiceRegionAreRefused() {
+        String atZero = GraphQL.error(CREATE_INSTITUTION, input(institution("x", 0.0, 0.0)));
+        assertTrue(atZero.contains("input.location") && atZero.contains("outside the service region"), atZero);
+        given().auth().preemptive().basic("planner", "planner").contentType("text/csv")
+                .body("name,longitude,latitude,ownership,kind\nLondon,-0.1276,51.5072,PUBLIC,COMMUNITY\n".getBytes())
+                .post("/import/institutions").then().statusCode(400).body("errors[0].code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].field", equalTo("line 2 longitude"));
+        String cell = GraphQL.error("mutation($content: String!) { importPopulationCells(content: $content, cellMetres: 100) { inserted } }",
+                Map.of("content", "cellId,longitude,latitude,residents,childrenUnder3\nP1,0,0,10,1\n"));
+        assertTrue(cell.contains("outside the service region"), cell);
+        String world = GraphQL.error(CREATE_AREA, input(area("W", "DISTRICT", null, rectangle(-179, -89, 179, 89))));
+        assertTrue(world.contains("outside the service region"), world);
+        assertEquals(0, database.count("institution"));
+        assertEquals(0, database.count("population_cell"));
+        assertEquals(0, database.count("area"));
+    }
+
+    /** A community needs its subdistrict, and lies inside it: a parentless whole-city COMMUNITY once claimed every institution. */
+    @Test
+    void areasFollowTheLevelRules() {
+        String orphan = GraphQL.error(CREATE_AREA, input(area("C", "COMMUNITY", null, rectangle(104, 30, 104.01, 30.01))));
+        assertTrue(orphan.contains("input.parentCode: a COMMUNITY needs its SUBDISTRICT or TOWN as parent"), orphan);
+        createArea(area("S", "SUBDISTRICT", null, rectangle(104, 30, 104.1, 30.1)));
+        String outside = GraphQL.error(CREATE_AREA, input(area("C", "COMMUNITY", "S", rectangle(104.05, 30.05, 104.2, 30.2))));
+        assertTrue(outside.contains("input.boundary: lies more than 5 % outside its parent S"), outside);
+        createArea(area("C", "COMMUNITY", "S", rectangle(104.01, 30.01, 104.02, 30.02)));
+        assertEquals(2, database.count("area"));
     }
 
     /** Nulls where a value belongs are refused by name, never a "System error"; an explicit null page size is the default. */

@@ -243,11 +243,9 @@ public final class GeoJson {
         }
         double longitude = number(array.get(0), path + "[0]");
         double latitude = number(array.get(1), path + "[1]");
-        if (longitude < -180 || longitude > 180) {
-            throw new BadGeoJson(path + ": longitude " + longitude + " is outside -180..180");
-        }
-        if (latitude < -90 || latitude > 90) {
-            throw new BadGeoJson(path + ": latitude " + latitude + " is outside -90..90");
+        String refusal = ServiceRegion.get().refusal(longitude, latitude);
+        if (refusal != null) {
+            throw new BadGeoJson(path + ": " + refusal);
         }
         return new Coordinate(longitude, latitude);
     }

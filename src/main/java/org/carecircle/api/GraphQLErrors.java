@@ -48,16 +48,32 @@ public class GraphQLErrors implements EventingService {
                 new ChainedInstrumentation(List.of(built.getInstrumentation(), new FieldBudget(maxFields), new Codes())));
     }
 
-    /** Refuses, before anything runs, a request naming more fields than the budget (700 aliased circles once held the machine). */
-    private static final class FieldBudget extends MaxQueryComplexityInstrumentation {
-        FieldBudget(int maxFields) {
-            super(maxFields);
+    /**
+     * Refuses, before anything runs, a request costing more than the budget: each field (each alias)
+     * costs 1, each heavy one (a walk search, an analysis, an import) its weight below, so one request
+     * holds at most 20 circles or analyses (700 aliased circles once held the machine for 20 s).
+     */
+    static final class FieldBudget extends MaxQueryComplexityInstrumentation {
+        static final Map<String, Integer> HEAVY = Map.ofEntries(Map.entry("serviceCircle", 10),
+                Map.entry("serviceCircles", 10), Map.entry("coverage", 10), Map.entry("coverageCells", 10),
+                Map.entry("gapAreas", 10), Map.entry("indicators", 10), Map.entry("compareScenario", 20),
+                Map.entry("suggestSites", 20), Map.entry("importInstitutions", 20), Map.entry("importAreas", 20),
+                Map.entry("importPopulationCells", 20), Map.entry("upsertPopulationCells", 20),
+                Map.entry("estimateFromOsm", 20));
+
+        FieldBudget(int budget) {
+            super(budget, (field, children) -> children + (isRoot(field.getParentType().getName())
+                    ? HEAVY.getOrDefault(field.getField().getName(), 1) : 1));
+        }
+
+        private static boolean isRoot(String type) {
+            return type.equals("Query") || type.equals("Mutation");
         }
 
         @Override
-        protected AbortExecutionException mkAbortException(int fields, int maxFields) {
-            return new AbortExecutionException("the request names " + fields + " fields (each alias counts); at most "
-                    + maxFields + " may be asked at once: split it into smaller requests");
+        protected AbortExecutionException mkAbortException(int cost, int budget) {
+            return new AbortExecutionException("the request costs " + cost + " (a field or alias 1, a circle, analysis "
+                    + "or import 10 to 20); at most " + budget + " may be asked at once: split it into smaller requests");
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.locationtech.jts.geom.MultiPolygon;
 
 @Entity
@@ -32,6 +33,9 @@ public class Area extends PanacheEntityBase {
     public String source;
     public boolean estimated;
     public String estimationMethod;
+    /** Hibernate raises it on every save and refuses a save on a stale row (another planner's in between). */
+    @Version
+    public int version = 1;
 
     public static Area findByCode(String code) {
         return find("code", code).firstResult();

@@ -39,9 +39,10 @@ public class AreaApi {
 
     @Mutation
     @RolesAllowed("planner")
-    @Description("Replaces every field of the area with this code; the code itself may change")
-    public @NonNull AreaView updateArea(@NonNull String code, @NonNull AreaInput input) {
-        return service.update(code, input);
+    @Description("Replaces every field of the area with this code; the code itself may change. version is the one "
+            + "read before the edit: when someone saved in between, nothing is written and the error's code is CONFLICT.")
+    public @NonNull AreaView updateArea(@NonNull String code, int version, @NonNull AreaInput input) {
+        return service.update(code, version, input);
     }
 
     @Mutation

@@ -8,6 +8,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import org.carecircle.api.ImportLock;
 import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violation;
@@ -38,6 +39,8 @@ public class AreaImport {
 
     @Inject
     AreaService areas;
+    @Inject
+    ImportLock importLock;
 
     @Transactional
     public ImportReport importAreas(String content, boolean dryRun) {
@@ -67,6 +70,7 @@ public class AreaImport {
                     "\"" + numbered.input().code() + "\" is also on feature " + first + "; each area once");
         }
         violations.throwIfAny();
+        importLock.take("areas");
         inputs.sort(Comparator.comparingInt(numbered -> depth(numbered.input().level())));
         int updated = 0;
         for (Numbered numbered : inputs) {
@@ -74,7 +78,7 @@ public class AreaImport {
             updated += exists ? 1 : 0;
             try {
                 if (exists) {
-                    areas.update(numbered.input().code(), numbered.input());
+                    areas.update(numbered.input().code(), null, numbered.input());
                 } else {
                     areas.create(numbered.input());
                 }

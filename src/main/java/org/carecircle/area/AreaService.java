@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.carecircle.api.ConflictException;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.NotFoundException;
 import org.carecircle.api.Violations;
@@ -56,11 +57,16 @@ public class AreaService {
         return AreaView.of(area);
     }
 
+    /** Replaces the area's fields; version is the one the edit was made on, or null for an import's replacement. */
     @Transactional
-    public AreaView update(String code, AreaInput input) {
+    public AreaView update(String code, Integer version, AreaInput input) {
         Area area = Area.findByCode(code);
         if (area == null) {
             throw new NotFoundException("code", "area \"" + code + "\"");
+        }
+        if (version != null && area.version != version) {
+            throw new ConflictException("area " + code + " was saved by someone else since version " + version
+                    + " (it is at version " + area.version + "): read it again and redo the change");
         }
         Violations violations = new Violations();
         MultiPolygon boundary = validate(input, violations);
@@ -68,6 +74,7 @@ public class AreaService {
         violations.check(holder == null || holder == area, "input.code", "\"" + input.code() + "\" is already used");
         violations.throwIfAny();
         apply(area, input, boundary);
+        entityManager.flush(); // raises the version the answer gives
         return AreaView.of(area);
     }
 
@@ -88,11 +95,15 @@ public class AreaService {
             Area parent = Area.findByCode(input.parentCode());
             if (parent == null) {
                 violations.add("input.parentCode", "area \"" + input.parentCode() + "\" does not exist");
-            } else {
-                // strictly deeper children also rule out cycles
-                violations.check(parent.level.canContain(input.level()), "input.parentCode",
-                        "a " + parent.level + " cannot contain a " + input.level());
+            } else if (violations.check(parent.level.canContain(input.level()), "input.parentCode",
+                    "a " + parent.level + " cannot contain a " + input.level())) { // strictly deeper also rules out cycles
+                violations.check(boundary == null || AreaShapes.mostlyWithin(boundary, parent.boundary), "input.boundary",
+                        "lies more than " + AreaShapes.OUTSIDE_PERCENT + " % outside its parent " + parent.code);
             }
+        } else {
+            // a community without a parent once claimed every institution of the city (a whole-world square)
+            violations.check(input.level() != AreaLevel.COMMUNITY, "input.parentCode",
+                    "a COMMUNITY needs its SUBDISTRICT or TOWN as parent");
         }
         return boundary;
     }

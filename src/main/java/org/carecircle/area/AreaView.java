@@ -10,12 +10,13 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("Area")
 @Description("An administrative area (district, subdistrict, town or community).")
 public record AreaView(
-        @Id long id, @NonNull String code, @NonNull String name, @NonNull AreaLevel level, AreaRef parent,
+        @Id long id, @Description("Raised by every save; updateArea takes the version it edits") int version,
+        @NonNull String code, @NonNull String name, @NonNull AreaLevel level, AreaRef parent,
         @NonNull @Description("GeoJSON MultiPolygon") JsonObject boundary,
         Integer residents, Integer residentsYear, String source, boolean estimated, String estimationMethod) {
 
     public static AreaView of(Area area) {
-        return new AreaView(area.id, area.code, area.name, area.level, AreaRef.of(area.parent),
+        return new AreaView(area.id, area.version, area.code, area.name, area.level, AreaRef.of(area.parent),
                 GeoJson.write(area.boundary), area.residents, area.residentsYear, area.source,
                 area.estimated, area.estimationMethod);
     }

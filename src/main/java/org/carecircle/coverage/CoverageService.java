@@ -3,6 +3,7 @@ package org.carecircle.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.Violations;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.coverage.CoverageAnalysis;
@@ -33,6 +34,8 @@ public class CoverageService {
     /** An analysis kept is edited when at most this many institutions (or a quarter of them) differ; else run afresh. */
     private static final int MAX_EDITED_SITES = 50;
 
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     CoverageData data;
     @Inject
@@ -88,7 +91,8 @@ public class CoverageService {
                 return cached;
             }
         }
-        Coverage computed = compute(settings, basis.key().versions(), basis.network(), basis.scenario());
+        Coverage computed = heavyWork.run("a coverage analysis",
+                () -> compute(settings, basis.key().versions(), basis.network(), basis.scenario()));
         synchronized (cache) {
             cache.put(basis.key(), computed);
         }

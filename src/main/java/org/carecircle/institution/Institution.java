@@ -62,4 +62,6 @@ public class Institution extends PanacheEntityBase {
     public String source;
     public boolean estimated;
     public String estimationMethod;
+    /** Raised by every save (InstitutionWriter); an update names the version it edits. */
+    public int version;
 }

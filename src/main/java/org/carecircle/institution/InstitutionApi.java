@@ -58,9 +58,10 @@ public class InstitutionApi {
 
     @Mutation
     @RolesAllowed("planner")
-    @Description("Replaces every field of the institution and its class groups")
-    public @NonNull InstitutionView updateInstitution(@NonNull @Id long id, @NonNull InstitutionInput input) {
-        return service.update(id, input);
+    @Description("Replaces every field of the institution and its class groups. version is the one read before the "
+            + "edit: when someone saved in between, nothing is written and the error's code is CONFLICT.")
+    public @NonNull InstitutionView updateInstitution(@NonNull @Id long id, int version, @NonNull InstitutionInput input) {
+        return service.update(id, version, input);
     }
 
     @Mutation

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
+import org.carecircle.api.ConflictException;
 import org.carecircle.api.Cursor;
 import org.carecircle.api.NotFoundException;
 import org.carecircle.api.PageInfo;
@@ -53,10 +54,17 @@ public class InstitutionService {
     }
 
     @Transactional
-    public InstitutionView update(long id, InstitutionInput input) {
+    public InstitutionView update(long id, int version, InstitutionInput input) {
         Place before = place(id);
         if (before == null) {
             throw new NotFoundException("id", "institution " + id);
+        }
+        // the row stays locked to the end of this save: two saves of one version cannot both pass
+        Number current = (Number) entityManager.createNativeQuery("SELECT version FROM institution WHERE id = :id FOR UPDATE")
+                .setParameter("id", id).getSingleResult();
+        if (current.intValue() != version) {
+            throw new ConflictException("institution " + id + " was saved by someone else since version " + version
+                    + " (it is at version " + current + "): read it again and redo the change");
         }
         Violations violations = new Violations();
         Point location = InstitutionValidator.validate(input, "input", violations);

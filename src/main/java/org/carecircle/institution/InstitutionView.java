@@ -14,7 +14,9 @@ import java.util.Set;
 @Type("Institution")
 @Description("A childcare institution (托育机构) for children under 3.")
 public record InstitutionView(
-        @Id long id, @NonNull String name, String address,
+        @Id long id,
+        @Description("Raised by every save; updateInstitution takes the version it edits") int version,
+        @NonNull String name, String address,
         @NonNull @Description("GeoJSON Point") JsonObject location,
         @Description("The deepest-level area covering the location, kept up to date by the database") AreaRef area,
         @NonNull Ownership ownership, @NonNull InstitutionKind kind, boolean inclusive, boolean registered, Integer grade,
@@ -27,7 +29,7 @@ public record InstitutionView(
 
     static InstitutionView of(Institution institution) {
         List<ClassGroupView> groups = institution.classGroups.stream().map(ClassGroupView::of).toList();
-        return new InstitutionView(institution.id, institution.name, institution.address,
+        return new InstitutionView(institution.id, institution.version, institution.name, institution.address,
                 GeoJson.write(institution.location), AreaRef.of(institution.area),
                 institution.ownership, institution.kind, institution.inclusive, institution.registered,
                 institution.grade, institution.demonstration, institution.openToPublic, institution.status,

@@ -152,7 +152,8 @@ public class InstitutionWriter {
     }
 
     private static String assignments() {
-        StringBuilder set = new StringBuilder("location = ST_SetSRID(ST_MakePoint(r.longitude, r.latitude), 4326)");
+        StringBuilder set = new StringBuilder("version = i.version + 1, "
+                + "location = ST_SetSRID(ST_MakePoint(r.longitude, r.latitude), 4326)");
         for (String column : COLUMNS.split(", ")) {
             if (!column.equals("longitude") && !column.equals("latitude")) {
                 set.append(", ").append(column).append(" = r.").append(column);

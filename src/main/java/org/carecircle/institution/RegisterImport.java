@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.ImportLock;
 import org.carecircle.api.ImportReport;
 import org.carecircle.api.Violation;
 import org.carecircle.api.Violations;
@@ -29,6 +30,8 @@ public class RegisterImport {
 
     @Inject
     InstitutionWriter writer;
+    @Inject
+    ImportLock importLock;
     @Inject
     Event<InstitutionsLocated> located;
 
@@ -62,6 +65,7 @@ public class RegisterImport {
             }
         }
         violations.throwIfAny();
+        importLock.take("institutions");
         Map<String, InstitutionWriter.Held> held = writer.heldUnder(placeOfExternalId.keySet());
         List<InstitutionWriter.Row> rows = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {

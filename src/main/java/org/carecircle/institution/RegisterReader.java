@@ -7,6 +7,7 @@ import org.carecircle.api.CoordinateSystem;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.ServiceRegion;
 import org.carecircle.api.Violations;
 
 import java.io.StringReader;
@@ -139,11 +140,10 @@ public final class RegisterReader {
         Double latitude = point != null ? point[1] : read.number(RegisterColumns.LATITUDE, true);
         JsonObject location = null;
         if (longitude != null && latitude != null) {
-            boolean inRange = read.check(longitude >= -180 && longitude <= 180, RegisterColumns.LONGITUDE,
-                    "longitude " + longitude + " is outside -180..180")
-                    & read.check(latitude >= -90 && latitude <= 90, RegisterColumns.LATITUDE,
-                    "latitude " + latitude + " is outside -90..90");
-            if (inRange) {
+            ServiceRegion region = ServiceRegion.get();
+            String refusal = region.refusal(longitude, latitude);
+            if (read.check(refusal == null, region.beyondLatitudes(latitude) ? RegisterColumns.LATITUDE
+                    : RegisterColumns.LONGITUDE, refusal)) {
                 double[] wgs84 = coordinates.toWgs84(longitude, latitude);
                 location = GeoJson.JSON.createObjectBuilder().add("type", "Point")
                         .add("coordinates", GeoJson.JSON.createArrayBuilder().add(wgs84[0]).add(wgs84[1])).build();

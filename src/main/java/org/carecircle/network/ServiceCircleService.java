@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.NotFoundException;
 import org.carecircle.api.Violations;
@@ -35,6 +36,8 @@ public class ServiceCircleService {
     InstitutionService institutions;
     @Inject
     PopulationService population;
+    @Inject
+    HeavyWork heavyWork;
 
     /** One origin: a point or an institution. */
     public JsonObject circle(ServiceCircleOrigin origin, List<Double> minutes, List<Double> metres, Double speedKmh,
@@ -51,7 +54,8 @@ public class ServiceCircleService {
                     : String.format("the nearest walkable way is %.0f m away, more than the %.0f m allowed",
                     nearest.distance(), settings.maxSnapMetres()));
         }
-        List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs());
+        List<ServiceCircles.Band> bands = heavyWork.run("a service circle",
+                () -> around(network, profile, limits.kind(), snapped, place, limits.costs()));
         var snap = GeoJson.JSON.createObjectBuilder()
                 .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
                 .add("snapDistanceMetres", round(snapped.distance()));
@@ -89,8 +93,9 @@ public class ServiceCircleService {
         if (origins.isEmpty()) {
             return collection(List.of(), limits, profile, summary.build(), null);
         }
-        List<ServiceCircles.Band> bands = ServiceCircles.build(network.network(), profile, limits.kind(), origins,
-                originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY);
+        List<ServiceCircles.Band> bands = heavyWork.run("a union of service circles", () -> ServiceCircles.build(
+                network.network(), profile, limits.kind(), origins, originPlaces, limits.costs(), settings.circles(),
+                GeoJson.FACTORY));
         return collection(bands, limits, profile, null, summary.build());
     }
 

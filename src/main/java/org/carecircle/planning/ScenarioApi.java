@@ -33,11 +33,12 @@ public class ScenarioApi {
 
     @Mutation
     @RolesAllowed("planner")
-    @Description("Stores a scenario (replacing one of the same name): proposed institutions, closed or resized ones, "
-            + "new estates. The base data is never changed; every coverage, gap and indicator query takes the scenario's "
-            + "name as parameters.scenario.")
-    public ScenarioComparison.@NonNull Summary saveScenario(@NonNull ScenarioInput input) {
-        return ScenarioComparison.Summary.of(scenarios.save(input));
+    @Description("Stores a scenario: proposed institutions, closed or resized ones, new estates. A new name takes no "
+            + "version; replacing a stored scenario takes the version read before the edit (CONFLICT when someone saved "
+            + "in between). The base data is never changed; every coverage, gap and indicator query takes the "
+            + "scenario's name as parameters.scenario.")
+    public ScenarioComparison.@NonNull Summary saveScenario(@NonNull ScenarioInput input, Integer version) {
+        return ScenarioComparison.Summary.of(scenarios.save(input, version));
     }
 
     @Mutation

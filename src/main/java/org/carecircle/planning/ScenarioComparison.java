@@ -34,10 +34,13 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
     }
 
     @Type("Scenario")
-    public record Summary(@NonNull String name, String description, int proposed, int closed, int resized, int estates) {
-        static Summary of(ScenarioInput input) {
-            return new Summary(input.name(), input.description(), size(input.proposed()), size(input.closed()),
-                    size(input.resized()), size(input.estates()));
+    public record Summary(@NonNull String name, String description,
+                          @Description("Raised by every save; saveScenario takes it to replace this scenario") int version,
+                          int proposed, int closed, int resized, int estates) {
+        static Summary of(ScenarioService.Stored stored) {
+            ScenarioInput input = stored.input();
+            return new Summary(input.name(), input.description(), stored.version(), size(input.proposed()),
+                    size(input.closed()), size(input.resized()), size(input.estates()));
         }
 
         private static int size(List<?> list) {

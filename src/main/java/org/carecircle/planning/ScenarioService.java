@@ -6,6 +6,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.carecircle.api.ConflictException;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.NotFoundException;
 import org.carecircle.api.Violations;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Scenarios: named changes stored apart from the base data (table scenario, changes as JSON) and
@@ -34,24 +36,54 @@ public class ScenarioService implements Adjustments.Source {
     @Inject
     EntityManager entityManager;
 
+    /** A scenario as stored, with the version its next save must name. */
+    public record Stored(ScenarioInput input, int version) {
+    }
+
+    /**
+     * Stores a new scenario (version null) or replaces the one of that name at the given version; a
+     * stale or missing version is a conflict, so two planners cannot silently overwrite each other's.
+     */
     @Transactional
-    public ScenarioInput save(ScenarioInput input) {
+    public Stored save(ScenarioInput input, Integer version) {
+        return write(input, version, false);
+    }
+
+    /** Stores or replaces whatever is held under the name (for scenarios the service writes itself). */
+    @Transactional
+    public Stored replace(ScenarioInput input) {
+        return write(input, null, true);
+    }
+
+    private Stored write(ScenarioInput input, Integer version, boolean anyVersion) {
         Violations violations = new Violations();
         validate(input, violations);
         violations.throwIfAny();
-        String changes = JSONB.toJson(input);
-        int updated = entityManager.createNativeQuery("""
-                        UPDATE scenario SET description = :description, changes = CAST(:changes AS jsonb), version = version + 1
-                        WHERE name = :name""")
-                .setParameter("description", input.description()).setParameter("changes", changes)
-                .setParameter("name", input.name()).executeUpdate();
-        if (updated == 0) {
-            entityManager.createNativeQuery(
-                            "INSERT INTO scenario (name, description, changes) VALUES (:name, :description, CAST(:changes AS jsonb))")
-                    .setParameter("name", input.name()).setParameter("description", input.description())
-                    .setParameter("changes", changes).executeUpdate();
+        List<?> held = entityManager.createNativeQuery("SELECT version FROM scenario WHERE name = :name FOR UPDATE")
+                .setParameter("name", input.name()).getResultList();
+        Integer current = held.isEmpty() ? null : ((Number) held.get(0)).intValue();
+        if (!anyVersion && !Objects.equals(current, version)) {
+            throw new ConflictException(current == null
+                    ? "scenario \"" + input.name() + "\" does not exist (any more): save it without a version"
+                    : "scenario \"" + input.name() + "\" is at version " + current + (version == null
+                    ? ": give that version to replace it, or choose another name"
+                    : ", not " + version + ": someone saved it in between; read it again and redo the change"));
         }
-        return input;
+        String changes = JSONB.toJson(input);
+        if (current != null) {
+            entityManager.createNativeQuery("""
+                            UPDATE scenario SET description = :description, changes = CAST(:changes AS jsonb), version = version + 1
+                            WHERE name = :name""")
+                    .setParameter("description", input.description()).setParameter("changes", changes)
+                    .setParameter("name", input.name()).executeUpdate();
+            return new Stored(input, current + 1);
+        }
+        // two first saves of one name at once: the unique name makes the second a conflict
+        entityManager.createNativeQuery(
+                        "INSERT INTO scenario (name, description, changes) VALUES (:name, :description, CAST(:changes AS jsonb))")
+                .setParameter("name", input.name()).setParameter("description", input.description())
+                .setParameter("changes", changes).executeUpdate();
+        return new Stored(input, 1);
     }
 
     @Transactional
@@ -62,10 +94,11 @@ public class ScenarioService implements Adjustments.Source {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<ScenarioInput> list() {
-        List<Object> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text) FROM scenario ORDER BY name")
+    public List<Stored> list() {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version FROM scenario ORDER BY name")
                 .getResultList();
-        return rows.stream().map(row -> JSONB.fromJson((String) row, ScenarioInput.class)).toList();
+        return rows.stream().map(row -> new Stored(JSONB.fromJson((String) row[0], ScenarioInput.class),
+                ((Number) row[1]).intValue())).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
 import org.carecircle.coverage.Coverage;
@@ -51,6 +52,8 @@ public class SiteSuggestionService {
     static final int DEFAULT_SLOTS = 60;
 
     @Inject
+    HeavyWork heavyWork;
+    @Inject
     CoverageService coverage;
     @Inject
     NetworkService networks;
@@ -68,6 +71,10 @@ public class SiteSuggestionService {
     }
 
     public SiteSuggestion suggest(SiteSuggestionInput input) {
+        return heavyWork.run("a site suggestion", () -> suggestAdmitted(input));
+    }
+
+    private SiteSuggestion suggestAdmitted(SiteSuggestionInput input) {
         Violations violations = new Violations();
         double minutes = input.minutes() == null ? 15 : input.minutes();
         CoverageParameters parameters = (input.parameters() == null ? CoverageParameters.DEFAULT : input.parameters())
@@ -152,7 +159,7 @@ public class SiteSuggestionService {
                     GeoJson.write(GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude()))),
                     ownership, InstitutionKind.COMMUNITY, inclusive, groups));
         }
-        scenarios.save(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
+        scenarios.replace(new ScenarioInput(name, "Sites suggested by suggestSites", proposed, null, null, null));
     }
 
     /** The candidates, and how they were made fewer if they had to be (null if not). */

@@ -12,6 +12,7 @@ import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.ImportReport;
 import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.ServiceRegion;
 import org.carecircle.api.Violation;
 import org.carecircle.api.Violations;
 import org.carecircle.engine.geometry.Projection;
@@ -127,7 +128,7 @@ public class CellImport {
         violations.check(share > 0 && share < 1, "childrenShare", "must be more than 0 and less than 1 (got " + share + ")");
         violations.check(name.matches("[A-Za-z0-9_.-]{1,40}"), "name", "must be 1 to 40 letters, digits, '.', '_' or '-'");
         violations.throwIfAny();
-        Envelope box = clip != null ? clip : areasExtent();
+        Envelope box = ServiceRegion.get().clip(clip != null ? clip : areasExtent());
         List<PopulationRaster.Pixel> pixels = PopulationRaster.read(tiff, box);
         if (pixels.isEmpty()) {
             throw new InvalidInputException("content", "has no populated pixel inside " + box);
@@ -235,10 +236,8 @@ public class CellImport {
         }
 
         private boolean inRange(double longitude, double latitude) {
-            boolean ok = longitude >= -180 && longitude <= 180 && latitude >= -90 && latitude <= 90;
-            violations.check(ok, column.containsKey("wkt") ? label("wkt") : place,
-                    "coordinates " + longitude + ", " + latitude + " are outside -180..180, -90..90");
-            return ok;
+            String refusal = ServiceRegion.get().refusal(longitude, latitude);
+            return violations.check(refusal == null, column.containsKey("wkt") ? label("wkt") : place, refusal);
         }
     }
 }

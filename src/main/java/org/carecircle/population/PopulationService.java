@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.BoundingBox;
+import org.carecircle.api.ImportLock;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
@@ -49,6 +50,8 @@ public class PopulationService {
     DataSource dataSource;
     @Inject
     ApiLimits limits;
+    @Inject
+    ImportLock importLock;
 
     @Transactional
     public List<PopulationCellView> inBoundingBox(BoundingBox box) {
@@ -149,6 +152,7 @@ public class PopulationService {
      */
     @Transactional
     public UpsertResult write(List<CheckedCell> cells) {
+        importLock.take("population cells");
         return entityManager.unwrap(Session.class).doReturningWork(connection -> write(connection, cells));
     }
 

@@ -42,8 +42,8 @@ class GeoJsonTest {
         // exterior written clockwise and hole counter-clockwise: the writer must turn both round (RFC 7946 §3.1.6)
         Polygon polygon = valid("""
                 {"type":"Polygon","coordinates":[
-                  [[0,0],[0,10],[10,10],[10,0],[0,0]],
-                  [[2,2],[4,2],[4,4],[2,4],[2,2]]]}""", Polygon.class);
+                  [[100,30],[100,40],[110,40],[110,30],[100,30]],
+                  [[102,32],[104,32],[104,34],[102,34],[102,32]]]}""", Polygon.class);
         assertEquals(96.0, polygon.getArea(), 1e-9);
 
         JsonObject written = GeoJson.write(polygon);
@@ -70,7 +70,7 @@ class GeoJsonTest {
     void multiPolygonAcceptsAPolygonAsOnePart() {
         Violations violations = new Violations();
         MultiPolygon multi = GeoJson.readMultiPolygon(
-                json("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}"), "b", violations);
+                json("{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[105,30],[105,31],[104,31],[104,30]]]}"), "b", violations);
         assertTrue(violations.isEmpty());
         assertEquals(1, multi.getNumGeometries());
         assertEquals(4326, multi.getSRID());
@@ -94,32 +94,38 @@ class GeoJsonTest {
 
     @Test
     void latitudeOutOfRangeIsNamed() {
-        assertEquals("coordinates[0][1]: latitude 91.0 is outside -90..90",
-                rejected("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,91],[1,1],[0,0]]]}", Polygon.class));
+        assertEquals("coordinates[0][1]: longitude 104.0, latitude 91.0 is not a place on Earth (-180..180, -90..90)",
+                rejected("{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[104,91],[105,31],[104,30]]]}", Polygon.class));
     }
 
     @Test
     void longitudeOutOfRangeIsNamed() {
-        assertEquals("coordinates: longitude 190.0 is outside -180..180",
+        assertEquals("coordinates: longitude 190.0, latitude 30.0 is not a place on Earth (-180..180, -90..90)",
                 rejected("{\"type\":\"Point\",\"coordinates\":[190,30]}", Point.class));
+    }
+
+    @Test
+    void aPlaceOutsideTheServiceRegionIsNamed() {
+        assertEquals("coordinates: longitude 0.0, latitude 0.0 is outside the service region (73.4..135.1 E, 18.1..53.6 N; "
+                + "carecircle.region)", rejected("{\"type\":\"Point\",\"coordinates\":[0,0]}", Point.class));
     }
 
     @Test
     void openRingIsRefused() {
         assertEquals("coordinates[0] is not closed: its first and last positions differ",
-                rejected("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}", Polygon.class));
+                rejected("{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[105,30],[105,31],[104,31]]]}", Polygon.class));
     }
 
     @Test
     void selfIntersectingPolygonIsRefusedWithWhere() {
-        String reason = rejected("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}", Polygon.class);
-        assertTrue(reason.startsWith("is not a valid Polygon: Self-intersection near 1.0 1.0"), reason);
+        String reason = rejected("{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[106,32],[106,30],[104,32],[104,30]]]}", Polygon.class);
+        assertTrue(reason.startsWith("is not a valid Polygon: Self-intersection near 105.0 31.0"), reason);
     }
 
     @Test
     void wrongGeometryTypeIsRefused() {
         assertEquals("must be a GeoJSON Polygon, not a Point",
-                rejected("{\"type\":\"Point\",\"coordinates\":[1,1]}", Polygon.class));
+                rejected("{\"type\":\"Point\",\"coordinates\":[104,30]}", Polygon.class));
     }
 
     @Test

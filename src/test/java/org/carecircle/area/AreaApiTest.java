@@ -198,7 +198,7 @@ class AreaApiTest {
     @Test
     void updateOfAnUnknownAreaIsNamed() {
         assertEquals("code: area \"NONE\" does not exist", GraphQL.error(
-                "mutation($input: AreaInput!) { updateArea(code: \"NONE\", input: $input) { code } }",
+                "mutation($input: AreaInput!) { updateArea(code: \"NONE\", version: 1, input: $input) { code } }",
                 input(area("NONE", "DISTRICT", null, rectangle(104.0, 30.7, 104.01, 30.71)))));
     }
 
@@ -207,7 +207,7 @@ class AreaApiTest {
         hierarchy();
         Map<String, Object> renamed = new HashMap<>(area("WEST-2", "SUBDISTRICT", "D", rectangle(104.0, 30.7, 104.1, 30.8)));
         renamed.put("name", "西区");
-        JsonPath result = GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"WEST\", input: $input) { code name parent { code } } }",
+        JsonPath result = GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"WEST\", version: 1, input: $input) { code name parent { code } } }",
                 input(renamed));
         assertEquals("WEST-2", result.getString("data.updateArea.code"));
         assertEquals("西区", result.getString("data.updateArea.name"));

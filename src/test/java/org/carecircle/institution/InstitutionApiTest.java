@@ -152,7 +152,7 @@ class InstitutionApiTest {
         Map<String, Object> changed = institution("after", 104.01, 30.71,
                 classGroup("TODDLER", 25, 25), classGroup("OLDER_TODDLER", 30, 3));
         changed.put("grade", 1);
-        JsonPath result = GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { "
+        JsonPath result = GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { "
                 + INSTITUTION_FIELDS + " } }", Map.of("id", id, "input", changed));
         assertEquals("after", result.getString("data.updateInstitution.name"));
         assertEquals(1, result.getInt("data.updateInstitution.grade"));
@@ -185,12 +185,12 @@ class InstitutionApiTest {
         assertEquals("S", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
 
         Map<String, Object> moved = institution("inside", 104.15, 30.85);
-        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }",
+        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
                 Map.of("id", id, "input", moved));
         assertEquals("D", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
 
         Map<String, Object> grown = area("S", "SUBDISTRICT", "D", rectangle(104.0, 30.7, 104.2, 30.9));
-        GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"S\", input: $input) { code } }", input(grown));
+        GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"S\", version: 1, input: $input) { code } }", input(grown));
         assertEquals("S", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
     }
 
@@ -205,12 +205,12 @@ class InstitutionApiTest {
 
     @Test
     void latitudeOutOfRangeIsRefused() {
-        refusedCreate(institution("x", 104.0, 95.0), "input.location: coordinates: latitude 95.0 is outside -90..90");
+        refusedCreate(institution("x", 104.0, 95.0), "input.location: coordinates: longitude 104.0, latitude 95.0 is not a place on Earth (-180..180, -90..90)");
     }
 
     @Test
     void longitudeOutOfRangeIsRefused() {
-        refusedCreate(institution("x", -181.0, 30.0), "input.location: coordinates: longitude -181.0 is outside -180..180");
+        refusedCreate(institution("x", -181.0, 30.0), "input.location: coordinates: longitude -181.0, latitude 30.0 is not a place on Earth (-180..180, -90..90)");
     }
 
     @Test
@@ -310,7 +310,7 @@ class InstitutionApiTest {
     @Test
     void invalidUpdateChangesNothing() {
         long id = createInstitution(institution("original", 104.0, 30.0, classGroup("INFANT", 10, 5)));
-        String message = GraphQL.error("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }",
+        String message = GraphQL.error("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
                 Map.of("id", id, "input", institution("changed", 104.0, 30.0, classGroup("INFANT", 10, 50))));
         assertTrue(message.contains("input.classGroups[0].enrolled"), message);
         JsonPath read = GraphQL.ok("query($id: ID!) { institution(id: $id) { name enrolled } }", Map.of("id", id));
@@ -321,7 +321,7 @@ class InstitutionApiTest {
     @Test
     void unknownIdsAreNamed() {
         assertEquals("id: institution 999 does not exist",
-                GraphQL.error("mutation { updateInstitution(id: 999, input: {name: \"x\", ownership: PUBLIC, kind: COMMUNITY, "
+                GraphQL.error("mutation { updateInstitution(id: 999, version: 1, input: {name: \"x\", ownership: PUBLIC, kind: COMMUNITY, "
                         + "location: {type: \"Point\", coordinates: [104, 30]}}) { id } }", null));
         assertEquals("id: institution 999 does not exist", GraphQL.error("mutation { deleteInstitution(id: 999) }", null));
     }

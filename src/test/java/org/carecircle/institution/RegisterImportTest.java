@@ -108,7 +108,7 @@ class RegisterImportTest {
                 + "E,性质不明,103.975,30.765,集体,社区托育,是,五级,,-3,,\n";
         String message = refused(csv);
         assertTrue(message.contains("line 3 经度: \"abc\" is not a number"), message);
-        assertTrue(message.contains("line 4 纬度: latitude 95.0 is outside -90..90"), message);
+        assertTrue(message.contains("line 4 纬度: longitude 103.975, latitude 95.0 is not a place on Earth"), message);
         assertTrue(message.contains("line 5 在托人数: 12 enrolled is more than the 10 slots"), message);
         assertTrue(message.contains("line 6 externalId: \"A\" is also on line 2"), message);
         assertTrue(message.contains("line 7 性质: \"集体\" is not one of"), message);

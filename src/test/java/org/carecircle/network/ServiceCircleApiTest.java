@@ -212,6 +212,6 @@ class ServiceCircleApiTest {
         variables.put("origin", Map.of("institutionId", 999));
         assertEquals("origin.institutionId: institution 999 does not exist", refused(variables));
         variables.put("origin", Map.of("point", point(103.98, 95)));
-        assertEquals("origin.point: coordinates: latitude 95.0 is outside -90..90", refused(variables));
+        assertEquals("origin.point: coordinates: longitude 103.98, latitude 95.0 is not a place on Earth (-180..180, -90..90)", refused(variables));
     }
 }

@@ -69,7 +69,7 @@ class StoredCircleTest {
         assertTrue(fifteen.equalsTopo(ServiceCircleApiTest.geometry(direct, "data.serviceCircle.features[0].geometry")),
                 "the stored circle is the one the query draws");
 
-        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }",
+        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
                 Map.of("id", id, "input", institution("moving", second.longitude(), second.latitude())));
         storedCircles.awaitDrawn();
         assertEquals(2, stored(id));
