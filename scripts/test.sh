@@ -19,4 +19,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     exit 1
   fi
 fi
+# the GraphQL fuzzer (FuzzTest): hypothesis-graphql from pip in a project-local virtual environment
+if [ ! -x .carecircle/fuzz/bin/python ] || ! .carecircle/fuzz/bin/python -c "import hypothesis_graphql, requests" 2>/dev/null; then
+  echo "test.sh: installing the fuzzer (scripts/fuzz/requirements.txt) into .carecircle/fuzz" >&2
+  mkdir -p .carecircle
+  rm -rf .carecircle/fuzz
+  if ! python3 -m venv .carecircle/fuzz 2>/dev/null; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    python3 -m venv .carecircle/fuzz
+  fi
+  .carecircle/fuzz/bin/pip install --quiet --retries 1 --timeout 15 --disable-pip-version-check -r scripts/fuzz/requirements.txt
+fi
 exec ./mvnw -B verify "$@"

@@ -209,6 +209,14 @@ class SecurityTest {
         createInstitution(institution("y", 104.0, 30.7));
         assertEquals(1, GraphQL.ok("{ institutions(first: null) { totalCount nodes { name } } }").getList("data.institutions.nodes").size());
         GraphQL.ok("{ serviceCirclesPending(first: null) { count } }");
+        // found by the fuzzer: an explicit null dryRun once failed as an internal error; it is the default (false)
+        JsonPath imported = GraphQL.ok("mutation { importInstitutions(content: \"name,longitude,latitude,ownership,kind\\nZ,104,30.7,"
+                + "PUBLIC,COMMUNITY\\n\", dryRun: null) { dryRun records } }");
+        assertEquals(false, imported.getBoolean("data.importInstitutions.dryRun"));
+        // ... and an id that is no number was reported twice, once as an internal error
+        JsonPath badId = GraphQL.call(GraphQL.PLANNER, "mutation { updateInstitution(id: \"\", version: 1, input: {name: \"x\", "
+                + "ownership: PUBLIC, kind: COMMUNITY, location: {type: \"Point\", coordinates: [104, 30]}}) { id } }", null);
+        assertEquals(List.of("BAD_USER_INPUT"), badId.getList("errors.extensions.code"), badId::prettify);
     }
 
     /** A NUL in a name once failed deep in PostgreSQL as a "System error". */

@@ -9,6 +9,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * Every GraphQL error leaves with one of the {@link ErrorCode}s in {@code extensions.code} and a message in
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public class GraphQLErrors implements EventingService {
     private static final Logger LOG = Logger.getLogger(GraphQLErrors.class);
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+([A-Z][\\w$]*)");
 
     @Override
     public String getConfigKey() {
@@ -86,10 +89,28 @@ public class GraphQLErrors implements EventingService {
             }
             List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
             for (GraphQLError error : result.getErrors()) {
-                errors.add(coded(error));
+                if (!explainedByAnother(error, result.getErrors())) {
+                    errors.add(coded(error));
+                }
             }
             return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
         }
+    }
+
+    /** A required field left null because its resolver refused (graphql-java reports both): the refusal says it all. */
+    private static boolean explainedByAnother(GraphQLError error, List<GraphQLError> all) {
+        if (!(error instanceof NonNullableFieldWasNullError) || error.getPath() == null) {
+            return false;
+        }
+        for (GraphQLError other : all) {
+            List<Object> path = other.getPath();
+            // an argument the GraphQL layer could not convert is reported without a path
+            if (other != error && !(other instanceof NonNullableFieldWasNullError) && (path == null
+                    || path.size() >= error.getPath().size() && path.subList(0, error.getPath().size()).equals(error.getPath()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static GraphQLError coded(GraphQLError error) {
@@ -106,6 +127,7 @@ public class GraphQLErrors implements EventingService {
             }
         } else {
             code = of(error.getErrorType());
+            message = withoutJavaNames(message);
             if (code == ErrorCode.INTERNAL) {
                 message = logged(new IllegalStateException(message));
             }
@@ -113,6 +135,11 @@ public class GraphQLErrors implements EventingService {
         extensions.put("code", code.name());
         return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations()).path(error.getPath())
                 .extensions(extensions).build();
+    }
+
+    /** The GraphQL layer names the Java type it could not convert to ("Unknown Scalar Type [org.…Origin]"): its simple name says enough. */
+    private static String withoutJavaNames(String message) {
+        return message == null ? null : QUALIFIED.matcher(message.replaceAll("Unknown Scalar Type \\[([^]]*)]", "$1")).replaceAll("$1");
     }
 
     private static ErrorCode of(ErrorClassification type) {

@@ -50,7 +50,7 @@ public class AreaApi {
     @Description("Imports areas from a GeoJSON FeatureCollection of Polygons or MultiPolygons with properties code, "
             + "name, level, parentCode, residents, residentsYear, source (or 代码, 名称, 级别 (区县/街道/镇/社区), 上级代码, "
             + "常住人口): all or nothing, an existing code is updated; dryRun checks without writing.")
-    public @NonNull ImportReport importAreas(@NonNull String content, @DefaultValue("false") boolean dryRun) {
-        return imports.importAreas(content, dryRun);
+    public @NonNull ImportReport importAreas(@NonNull String content, @DefaultValue("false") Boolean dryRun) {
+        return imports.importAreas(content, Boolean.TRUE.equals(dryRun));
     }
 }

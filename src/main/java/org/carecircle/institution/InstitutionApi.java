@@ -79,7 +79,7 @@ public class InstitutionApi {
             + "without writing.")
     public @NonNull ImportReport importInstitutions(@NonNull String content, @DefaultValue("CSV") RegisterFormat format,
                                                     @DefaultValue("WGS84") CoordinateSystem coordinates,
-                                                    @DefaultValue("false") boolean dryRun) {
-        return registers.importRegister(content, format, coordinates, dryRun);
+                                                    @DefaultValue("false") Boolean dryRun) {
+        return registers.importRegister(content, format, coordinates, Boolean.TRUE.equals(dryRun));
     }
 }

@@ -42,7 +42,7 @@ public class PopulationApi {
             + "estimated, estimationMethod (Chinese names accepted). All or nothing; dryRun checks without writing.")
     public @NonNull ImportReport importPopulationCells(@NonNull String content,
                                                        @DefaultValue("WGS84") CoordinateSystem coordinates,
-                                                       Double cellMetres, @DefaultValue("false") boolean dryRun) {
-        return imports.importCsv(content, coordinates, cellMetres, dryRun);
+                                                       Double cellMetres, @DefaultValue("false") Boolean dryRun) {
+        return imports.importCsv(content, coordinates, cellMetres, Boolean.TRUE.equals(dryRun));
     }
 }
