@@ -32,6 +32,8 @@ class SecurityTest {
     void anonymousMutationIsRefusedAndWritesNothing() {
         JsonPath result = GraphQL.call(null, CREATE_INSTITUTION, input(institution("x", 104.0, 30.7)));
         assertEquals("UNAUTHENTICATED", result.getString("errors[0].extensions.code"));
+        // its message was once null
+        assertEquals("log in as a planner to do this", result.getString("errors[0].message"));
         assertEquals(0, database.count("institution"));
 
         result = GraphQL.call(null, "mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
@@ -46,6 +48,11 @@ class SecurityTest {
         JsonPath result = GraphQL.call(GraphQL.VIEWER, CREATE_AREA, input(area("A", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1))));
         assertEquals("FORBIDDEN", result.getString("errors[0].extensions.code"));
         assertEquals(0, database.count("area"));
+        // a suggestion saved as a scenario is a write too (checked before the suggestion leaves for its own thread)
+        String suggest = "{ suggestSites(input: {sites: 1, saveAs: \"mine\"}) { sites { rank } } }";
+        assertEquals("FORBIDDEN", GraphQL.call(GraphQL.VIEWER, suggest, null).getString("errors[0].extensions.code"));
+        assertEquals("UNAUTHENTICATED", GraphQL.call(null, suggest, null).getString("errors[0].extensions.code"));
+        assertEquals(0, database.count("scenario"));
     }
 
     @Test
@@ -113,8 +120,15 @@ class SecurityTest {
         JsonPath refused = GraphQL.call(GraphQL.PLANNER, aliases.append("}").toString(), null);
         String message = refused.getString("errors[0].message");
         assertEquals("TOO_EXPENSIVE", refused.getString("errors[0].extensions.code"));
-        assertTrue(message.contains("costs 3000") && message.contains("at most 200"), message);
+        assertTrue(message.contains("costs 12000") && message.contains("at most 200"), message);
         assertNull(refused.get("data.c0"), "no circle in the answer");
+        // a circle costs 10 a quarter hour of reach: 6 hour-long circles are too many, 5 are not
+        StringBuilder six = new StringBuilder("{ ");
+        for (int a = 0; a < 6; a++) {
+            six.append("c").append(a).append(": serviceCircle(origin: {point: {type: \"Point\", coordinates: [103.97, 30.76]}}, minutes: [5, 60]) ");
+        }
+        assertEquals("TOO_EXPENSIVE", GraphQL.call(null, six.append("}").toString(), null).getString("errors[0].extensions.code"));
+
         // the full introspection query (GraphiQL, code generators) stays within the cap
         GraphQL.ok(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
     }

@@ -53,8 +53,10 @@ public class GraphQLErrors implements EventingService {
 
     /**
      * Refuses, before anything runs, a request costing more than the budget: each field (each alias)
-     * costs 1, each heavy one (a walk search, an analysis, an import) its weight below, so one request
-     * holds at most 20 circles or analyses (700 aliased circles once held the machine for 20 s).
+     * costs 1, each heavy one (a walk search, an analysis, an import) its weight below, a circle 10 for
+     * each quarter hour of its reach (15 minutes, or 1,125 m, the distance walked in them at 4.5 km/h),
+     * so one request holds at most 20 analyses or 15-minute circles, or 5 of an hour
+     * (700 aliased hour-long circles once held the machine for 20 s).
      */
     static final class FieldBudget extends MaxQueryComplexityInstrumentation {
         static final Map<String, Integer> HEAVY = Map.ofEntries(Map.entry("serviceCircle", 10),
@@ -66,7 +68,26 @@ public class GraphQLErrors implements EventingService {
 
         FieldBudget(int budget) {
             super(budget, (field, children) -> children + (isRoot(field.getParentType().getName())
-                    ? HEAVY.getOrDefault(field.getField().getName(), 1) : 1));
+                    ? HEAVY.getOrDefault(field.getField().getName(), 1) * quarterHours(field.getField().getName(),
+                    field.getArguments()) : 1));
+        }
+
+        /** A circle's reach in quarter hours, 1 to 4 (longer ones are refused by name when the field runs). */
+        static int quarterHours(String field, Map<String, Object> arguments) {
+            if (!field.startsWith("serviceCircle")) {
+                return 1;
+            }
+            double quarters = 1;
+            for (String limit : List.of("minutes", "metres")) {
+                if (arguments.get(limit) instanceof List<?> values) {
+                    for (Object value : values) {
+                        if (value instanceof Number number) {
+                            quarters = Math.max(quarters, number.doubleValue() / (limit.equals("minutes") ? 15 : 1125));
+                        }
+                    }
+                }
+            }
+            return (int) Math.min(4, Math.ceil(quarters));
         }
 
         private static boolean isRoot(String type) {

@@ -1,11 +1,19 @@
 package org.carecircle.api;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -15,6 +23,10 @@ import java.util.function.Supplier;
  * core free: 4 clients looping over 700 aliased circles once made a one-row read wait 19 s. A request
  * that cannot start its work within the wait is refused with TOO_EXPENSIVE ("retry shortly").
  * Work nested in work already admitted (an analysis inside a suggestion) does not queue again.
+ * <p>
+ * Heavy GraphQL fields also leave the GraphQL layer's own queue ({@link #offloaded}): it runs the
+ * blocking fields of all requests arriving on one event loop one after another, so a read would wait
+ * for every circle before it however many cores were idle.
  */
 @ApplicationScoped
 public class HeavyWork {
@@ -22,12 +34,42 @@ public class HeavyWork {
 
     private final Semaphore permits;
     private final long waitMillis;
+    /** Bounded, so a flood of heavy requests is refused instead of held in memory. */
+    private final ThreadPoolExecutor offload = new ThreadPoolExecutor(64, 64, 1, TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(256), work -> {
+                Thread thread = new Thread(work, "heavy-request");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     HeavyWork(@ConfigProperty(name = "carecircle.api.heavy-work-at-once") Optional<Integer> atOnce,
               @ConfigProperty(name = "carecircle.api.heavy-work-wait", defaultValue = "30s") Duration wait) {
         // one core is kept for everything else
         this.permits = new Semaphore(atOnce.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1)), true);
         this.waitMillis = wait.toMillis();
+    }
+
+    /** The work on a thread of its own, off the GraphQL layer's per-event-loop queue; a full queue is TOO_EXPENSIVE. */
+    public <T> CompletionStage<T> offloaded(Supplier<T> work) {
+        try {
+            // a request context of its own: the calling request's (its database session) may end or be used meanwhile
+            return CompletableFuture.supplyAsync(() -> {
+                ManagedContext requestContext = Arc.container().requestContext();
+                requestContext.activate();
+                try {
+                    return work.get();
+                } finally {
+                    requestContext.terminate();
+                }
+            }, offload);
+        } catch (RejectedExecutionException e) {
+            throw new TooExpensiveException("the service is busy with heavy requests: retry shortly");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        offload.shutdown();
     }
 
     public <T> T run(String what, Supplier<T> work) {

@@ -2,6 +2,7 @@ package org.carecircle.area;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.ImportReport;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -11,9 +12,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class AreaApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     AreaImport imports;
     @Inject
@@ -50,7 +54,7 @@ public class AreaApi {
     @Description("Imports areas from a GeoJSON FeatureCollection of Polygons or MultiPolygons with properties code, "
             + "name, level, parentCode, residents, residentsYear, source (or 代码, 名称, 级别 (区县/街道/镇/社区), 上级代码, "
             + "常住人口): all or nothing, an existing code is updated; dryRun checks without writing.")
-    public @NonNull ImportReport importAreas(@NonNull String content, @DefaultValue("false") Boolean dryRun) {
-        return imports.importAreas(content, Boolean.TRUE.equals(dryRun));
+    public @NonNull CompletionStage<ImportReport> importAreas(@NonNull String content, @DefaultValue("false") Boolean dryRun) {
+        return heavyWork.offloaded(() -> imports.importAreas(content, Boolean.TRUE.equals(dryRun)));
     }
 }

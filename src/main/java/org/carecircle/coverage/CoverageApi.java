@@ -3,6 +3,7 @@ package org.carecircle.coverage;
 import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.BoundingBox;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
 import org.carecircle.area.AreaLevel;
@@ -12,9 +13,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class CoverageApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     CoverageService service;
     @Inject
@@ -24,34 +28,36 @@ public class CoverageApi {
     @Description("Who can walk to childcare within each limit, without and with capacity: overall, per area (of the "
             + "given level, or all) and per institution. Walking times come from one multi-source search over the "
             + "network; results are cached until institutions, population, areas or the network change.")
-    public CoverageViews.@NonNull Report coverage(CoverageParameters parameters, AreaLevel level) {
-        return CoverageReports.report(service.coverage(parameters), level);
+    public @NonNull CompletionStage<CoverageViews.Report> coverage(CoverageParameters parameters, AreaLevel level) {
+        return heavyWork.offloaded(() -> CoverageReports.report(service.coverage(parameters), level));
     }
 
     @Query
     @Description("Per population cell in the box (by its centre): nearest institution and minutes, each limit's "
             + "coverage with capacity, and the floating-catchment scores.")
-    public @NonNull List<CoverageViews.@NonNull CellCoverage> coverageCells(CoverageParameters parameters,
-                                                                           @NonNull BoundingBox boundingBox) {
-        Violations violations = new Violations();
-        service.settings(parameters, violations);
-        boundingBox.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations);
-        violations.throwIfAny();
-        List<CoverageViews.CellCoverage> cells = CoverageReports.cells(service.coverage(parameters),
-                boundingBox.toPolygon().getEnvelopeInternal(), limits.maxCellsPerCall());
-        if (cells.size() > limits.maxCellsPerCall()) {
-            throw new InvalidInputException("boundingBox", "holds more than the " + limits.maxCellsPerCall()
-                    + " cells one call may return; ask for a smaller box, or download the export");
-        }
-        return cells;
+    public @NonNull CompletionStage<List<CoverageViews.@NonNull CellCoverage>> coverageCells(CoverageParameters parameters,
+                                                                                          @NonNull BoundingBox boundingBox) {
+        return heavyWork.offloaded(() -> {
+            Violations violations = new Violations();
+            service.settings(parameters, violations);
+            boundingBox.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations);
+            violations.throwIfAny();
+            List<CoverageViews.CellCoverage> cells = CoverageReports.cells(service.coverage(parameters),
+                    boundingBox.toPolygon().getEnvelopeInternal(), limits.maxCellsPerCall());
+            if (cells.size() > limits.maxCellsPerCall()) {
+                throw new InvalidInputException("boundingBox", "holds more than the " + limits.maxCellsPerCall()
+                        + " cells one call may return; ask for a smaller box, or download the export");
+            }
+            return cells;
+        });
     }
 
     @Query
     @Description("Gap areas: neighbouring cells with uncovered children merged and ranked by children affected. "
             + "minutes must be one of the parameters' limits (default the longest); withCapacity counts children "
             + "wanting a place who get none instead of children outside the limit.")
-    public CoverageViews.@NonNull GapReport gapAreas(CoverageParameters parameters, Double minutes, Boolean withCapacity,
+    public @NonNull CompletionStage<CoverageViews.GapReport> gapAreas(CoverageParameters parameters, Double minutes, Boolean withCapacity,
                                                      Integer first) {
-        return service.gaps(parameters, minutes, withCapacity, first);
+        return heavyWork.offloaded(() -> service.gaps(parameters, minutes, withCapacity, first));
     }
 }

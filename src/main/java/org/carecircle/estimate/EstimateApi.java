@@ -2,13 +2,18 @@ package org.carecircle.estimate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.HeavyWork;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import java.util.concurrent.CompletionStage;
+
 @GraphQLApi
 public class EstimateApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     OsmEstimates estimates;
 
@@ -18,7 +23,7 @@ public class EstimateApi {
             + "from the configured OSM extract, every figure marked estimated with its method. Replaces earlier OSM "
             + "estimates; real data stays. residents scales the grid to a published total; childrenShare defaults to "
             + "0.022 (Yubei 2024).")
-    public @NonNull EstimateReport estimateFromOsm(Double residents, Double childrenShare) {
-        return estimates.estimate(residents, childrenShare);
+    public @NonNull CompletionStage<EstimateReport> estimateFromOsm(Double residents, Double childrenShare) {
+        return heavyWork.offloaded(() -> estimates.estimate(residents, childrenShare));
     }
 }

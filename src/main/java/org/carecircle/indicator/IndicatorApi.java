@@ -1,6 +1,7 @@
 package org.carecircle.indicator;
 
 import jakarta.inject.Inject;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.coverage.CoverageParameters;
 import org.eclipse.microprofile.graphql.Description;
@@ -9,18 +10,21 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class IndicatorApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     IndicatorService service;
 
     @Query
     @Description("Policy indicators against a target set (see targetSets): for the whole dataset and every area, or "
             + "only areas of one level, or one area. Each gives its value, the target, met or not, and the gap.")
-    public IndicatorViews.@NonNull Report indicators(@NonNull String targetSet, CoverageParameters parameters,
+    public @NonNull CompletionStage<IndicatorViews.Report> indicators(@NonNull String targetSet, CoverageParameters parameters,
                                                      AreaLevel level, String areaCode) {
-        return service.indicators(targetSet, parameters, level, areaCode);
+        return heavyWork.offloaded(() -> service.indicators(targetSet, parameters, level, areaCode));
     }
 
     @Query

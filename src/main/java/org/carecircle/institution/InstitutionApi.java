@@ -3,6 +3,7 @@ package org.carecircle.institution;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.ImportReport;
 import org.carecircle.area.AreaView;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -15,9 +16,12 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class InstitutionApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     InstitutionService service;
     @Inject
@@ -77,9 +81,9 @@ public class InstitutionApi {
             + "FeatureCollection of points), all or nothing: a record with a known externalId updates that institution, "
             + "the others are inserted. Every bad value is reported with its line and column. dryRun checks and counts "
             + "without writing.")
-    public @NonNull ImportReport importInstitutions(@NonNull String content, @DefaultValue("CSV") RegisterFormat format,
+    public @NonNull CompletionStage<ImportReport> importInstitutions(@NonNull String content, @DefaultValue("CSV") RegisterFormat format,
                                                     @DefaultValue("WGS84") CoordinateSystem coordinates,
                                                     @DefaultValue("false") Boolean dryRun) {
-        return registers.importRegister(content, format, coordinates, Boolean.TRUE.equals(dryRun));
+        return heavyWork.offloaded(() -> registers.importRegister(content, format, coordinates, Boolean.TRUE.equals(dryRun)));
     }
 }

@@ -2,6 +2,7 @@ package org.carecircle.network;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.engine.network.WalkingProfile;
 import org.carecircle.institution.InstitutionFilter;
@@ -16,9 +17,12 @@ import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class ServiceCircleApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     ServiceCircleService service;
     @Inject
@@ -54,19 +58,19 @@ public class ServiceCircleApi {
     @Description("Walking service circles around one origin, from one search: a GeoJSON FeatureCollection with one "
             + "(Multi)Polygon per limit, nested exactly, unreachable land left as holes. Give minutes (at speedKmh) "
             + "or network metres (GB 50180 life circles: 300, 500, 1000).")
-    public @NonNull JsonObject serviceCircle(@NonNull ServiceCircleOrigin origin, List<Double> minutes,
+    public @NonNull CompletionStage<JsonObject> serviceCircle(@NonNull ServiceCircleOrigin origin, List<Double> minutes,
                                              List<Double> metres,
                                              @Description("Walking speed on flat ground; default 4.5") Double speedKmh,
                                              @DefaultValue("FOOT") WalkingProfile profile) {
-        return service.circle(origin, minutes, metres, speedKmh, profile);
+        return heavyWork.offloaded(() -> service.circle(origin, minutes, metres, speedKmh, profile));
     }
 
     @Query
     @Description("The union of the service circles of every institution matching the filter, from one multi-source "
             + "search; institutions too far from the network are listed in the collection's properties.")
-    public @NonNull JsonObject serviceCircles(InstitutionFilter filter, List<Double> minutes,
+    public @NonNull CompletionStage<JsonObject> serviceCircles(InstitutionFilter filter, List<Double> minutes,
                                               List<Double> metres, Double speedKmh,
                                               @DefaultValue("FOOT") WalkingProfile profile) {
-        return service.union(filter, minutes, metres, speedKmh, profile);
+        return heavyWork.offloaded(() -> service.union(filter, minutes, metres, speedKmh, profile));
     }
 }

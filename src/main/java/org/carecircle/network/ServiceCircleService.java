@@ -54,12 +54,14 @@ public class ServiceCircleService {
                     : String.format("the nearest walkable way is %.0f m away, more than the %.0f m allowed",
                     nearest.distance(), settings.maxSnapMetres()));
         }
-        List<ServiceCircles.Band> bands = heavyWork.run("a service circle",
-                () -> around(network, profile, limits.kind(), snapped, place, limits.costs()));
-        var snap = GeoJson.JSON.createObjectBuilder()
-                .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
-                .add("snapDistanceMetres", round(snapped.distance()));
-        return collection(bands, limits, profile, snap.build(), null);
+        // the answer's GeoJSON is written within the turn too: for a 60-minute circle it costs as much as the search
+        return heavyWork.run("a service circle", () -> {
+            List<ServiceCircles.Band> bands = around(network, profile, limits.kind(), snapped, place, limits.costs());
+            var snap = GeoJson.JSON.createObjectBuilder()
+                    .add("snappedOrigin", GeoJson.write(point(snapped.latitude(), snapped.longitude())))
+                    .add("snapDistanceMetres", round(snapped.distance()));
+            return collection(bands, limits, profile, snap.build(), null);
+        });
     }
 
     /** All institutions matching the filter at once: one multi-source search, one polygon per band. */
@@ -93,10 +95,9 @@ public class ServiceCircleService {
         if (origins.isEmpty()) {
             return collection(List.of(), limits, profile, summary.build(), null);
         }
-        List<ServiceCircles.Band> bands = heavyWork.run("a union of service circles", () -> ServiceCircles.build(
-                network.network(), profile, limits.kind(), origins, originPlaces, limits.costs(), settings.circles(),
-                GeoJson.FACTORY));
-        return collection(bands, limits, profile, null, summary.build());
+        return heavyWork.run("a union of service circles", () -> collection(ServiceCircles.build(network.network(),
+                profile, limits.kind(), origins, originPlaces, limits.costs(), settings.circles(), GeoJson.FACTORY), limits,
+                profile, null, summary.build()));
     }
 
     /** The bands around one place, from where it joins the network. */

@@ -2,6 +2,7 @@ package org.carecircle.planning;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.Violations;
 import org.carecircle.coverage.Coverage;
 import org.carecircle.coverage.CoverageParameters;
@@ -19,11 +20,14 @@ import org.eclipse.microprofile.graphql.Query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import static org.carecircle.coverage.CoverageReports.round;
 
 @GraphQLApi
 public class ScenarioApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     ScenarioService scenarios;
     @Inject
@@ -55,25 +59,27 @@ public class ScenarioApi {
     @Query
     @Description("What the scenario changes against the base: children within each limit and covered with capacity, "
             + "every indicator against the target set, and the base's gap areas closed, shrunk or grown.")
-    public @NonNull ScenarioComparison compareScenario(@NonNull String scenario, CoverageParameters parameters,
+    public @NonNull CompletionStage<ScenarioComparison> compareScenario(@NonNull String scenario, CoverageParameters parameters,
                                                        @DefaultValue("CHONGQING_2025") String targetSet) {
-        CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
-        Violations violations = new Violations();
-        Coverage.Settings baseSettings = coverage.settings(given.withScenario(null), violations);
-        Coverage.Settings scenarioSettings = coverage.settings(given.withScenario(scenario), violations);
-        violations.throwIfAny();
-        Coverage before = coverage.coverage(baseSettings);
-        Coverage after = coverage.coverage(scenarioSettings);
-        int all = before.overall();
-        List<ScenarioComparison.LimitChange> limits = new ArrayList<>();
-        for (int l = 0; l < baseSettings.minutes().size(); l++) {
-            double withinBefore = before.sums().childrenWithin[l][all], withinAfter = after.sums().childrenWithin[l][all];
-            double coveredBefore = before.sums().demandCovered[l][all], coveredAfter = after.sums().demandCovered[l][all];
-            limits.add(new ScenarioComparison.LimitChange(baseSettings.minutes().get(l), round(withinBefore),
-                    round(withinAfter), round(withinAfter - withinBefore), round(coveredBefore), round(coveredAfter),
-                    round(coveredAfter - coveredBefore)));
-        }
-        return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targetSet), gapChange(before, after));
+        return heavyWork.offloaded(() -> {
+            CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
+            Violations violations = new Violations();
+            Coverage.Settings baseSettings = coverage.settings(given.withScenario(null), violations);
+            Coverage.Settings scenarioSettings = coverage.settings(given.withScenario(scenario), violations);
+            violations.throwIfAny();
+            Coverage before = coverage.coverage(baseSettings);
+            Coverage after = coverage.coverage(scenarioSettings);
+            int all = before.overall();
+            List<ScenarioComparison.LimitChange> limits = new ArrayList<>();
+            for (int l = 0; l < baseSettings.minutes().size(); l++) {
+                double withinBefore = before.sums().childrenWithin[l][all], withinAfter = after.sums().childrenWithin[l][all];
+                double coveredBefore = before.sums().demandCovered[l][all], coveredAfter = after.sums().demandCovered[l][all];
+                limits.add(new ScenarioComparison.LimitChange(baseSettings.minutes().get(l), round(withinBefore),
+                        round(withinAfter), round(withinAfter - withinBefore), round(coveredBefore), round(coveredAfter),
+                        round(coveredAfter - coveredBefore)));
+            }
+            return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targetSet), gapChange(before, after));
+        });
     }
 
     private List<ScenarioComparison.IndicatorChange> indicatorChanges(CoverageParameters given, String scenario,

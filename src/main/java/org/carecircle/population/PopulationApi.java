@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.BoundingBox;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.HeavyWork;
 import org.carecircle.api.ImportReport;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -13,9 +14,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
 public class PopulationApi {
+    @Inject
+    HeavyWork heavyWork;
     @Inject
     PopulationService service;
     @Inject
@@ -31,8 +35,8 @@ public class PopulationApi {
     @Mutation
     @RolesAllowed("planner")
     @Description("Inserts new cells and replaces those whose cellId exists; all or nothing")
-    public @NonNull UpsertResult upsertPopulationCells(@NonNull List<@NonNull PopulationCellInput> cells) {
-        return service.upsert(cells);
+    public @NonNull CompletionStage<UpsertResult> upsertPopulationCells(@NonNull List<@NonNull PopulationCellInput> cells) {
+        return heavyWork.offloaded(() -> service.upsert(cells));
     }
 
     @Mutation
@@ -40,9 +44,9 @@ public class PopulationApi {
     @Description("Imports a population grid from CSV: cellId, a WKT polygon (wkt) or a centre (longitude, latitude; "
             + "then a square of cellMetres, default 100), residents, childrenUnder3, and optionally source, year, "
             + "estimated, estimationMethod (Chinese names accepted). All or nothing; dryRun checks without writing.")
-    public @NonNull ImportReport importPopulationCells(@NonNull String content,
+    public @NonNull CompletionStage<ImportReport> importPopulationCells(@NonNull String content,
                                                        @DefaultValue("WGS84") CoordinateSystem coordinates,
                                                        Double cellMetres, @DefaultValue("false") Boolean dryRun) {
-        return imports.importCsv(content, coordinates, cellMetres, Boolean.TRUE.equals(dryRun));
+        return heavyWork.offloaded(() -> imports.importCsv(content, coordinates, cellMetres, Boolean.TRUE.equals(dryRun)));
     }
 }
