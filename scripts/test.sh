@@ -31,4 +31,10 @@ if [ ! -x .carecircle/fuzz/bin/python ] || ! .carecircle/fuzz/bin/python -c "imp
   fi
   .carecircle/fuzz/bin/pip install --quiet --retries 1 --timeout 15 --disable-pip-version-check -r scripts/fuzz/requirements.txt
 fi
+# the schema check (SchemaContractTest): graphql-js and GraphQL Code Generator from npm
+if ! command -v npm >/dev/null && [ -f /etc/debian_version ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+[ -d scripts/schema/node_modules/@graphql-codegen/cli ] || (cd scripts/schema && npm ci --no-audit --no-fund --silent)
 exec ./mvnw -B verify "$@"

@@ -87,7 +87,7 @@ async function streets() {
 }
 
 async function institutions() {
-  const data = await gql(`query($box: BoundingBoxInput) { institutions(filter: { boundingBox: $box }, first: 500) {
+  const data = await gql(/* GraphQL */ `query MapInstitutions($box: BoundingBoxInput) { institutions(filter: { boundingBox: $box }, first: 500) {
       nodes { id name location kind ownership inclusive grade slots enrolled classGroups { ageGroup slots enrolled } } } }`,
     { box: boxInput() });
   const layer = L.layerGroup();
@@ -120,7 +120,7 @@ function shade(value, max) {
 }
 
 async function population() {
-  const data = await gql(`query($box: BoundingBoxInput!) { populationCells(boundingBox: $box) {
+  const data = await gql(/* GraphQL */ `query MapPopulationCells($box: BoundingBoxInput!) { populationCells(boundingBox: $box) {
       cellId boundary childrenUnder3 estimated } }`, { box: boxInput() });
   const cells = data.populationCells;
   const max = Math.max(0, ...cells.map(c => c.childrenUnder3));
@@ -132,7 +132,7 @@ async function population() {
 }
 
 async function coverage(cells) {
-  const data = await gql(`query($box: BoundingBoxInput!) { coverageCells(boundingBox: $box) { cellId minutesToNearest
+  const data = await gql(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!) { coverageCells(boundingBox: $box) { cellId minutesToNearest
       limits { minutes within childrenWantingPlaceUncovered } } }`, { box: boxInput() });
   const outline = new Map(cells.map(c => [c.cellId, c.boundary]));
   const layer = L.layerGroup();
@@ -156,7 +156,7 @@ async function coverage(cells) {
 }
 
 async function gaps() {
-  const data = await gql(`{ gapAreas(minutes: 15, first: 10) { gapCount gaps { rank area { name } childrenUncovered
+  const data = await gql(/* GraphQL */ `query MapGapAreas { gapAreas(minutes: 15, first: 10) { gapCount gaps { rank area { name } childrenUncovered
       meanMinutesToNearest longitude latitude } featureCollection } }`);
   show('gaps', L.geoJSON(data.gapAreas.featureCollection, { style: { color: '#cc0000', weight: 2, fillOpacity: 0.15,
     dashArray: '4 3' } }), data.gapAreas.featureCollection.features.length);
@@ -172,7 +172,7 @@ async function gaps() {
 }
 
 async function summary(scenario) {
-  const data = await gql(`query($p: CoverageParameters) { coverage(parameters: $p) { overall { childrenUnder3
+  const data = await gql(/* GraphQL */ `query MapCoverage($p: CoverageParameters) { coverage(parameters: $p) { overall { childrenUnder3
       childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } } } }`,
     { p: scenario ? { scenario } : null });
   const all = data.coverage.overall;
@@ -196,7 +196,7 @@ async function indicators() {
     data.areas.forEach(a => areaSelect.add(new Option(`${a.name} (${a.level})`, a.code)));
     select.onchange = areaSelect.onchange = () => indicators().catch(report);
   }
-  const data = await gql(`query($set: String!, $code: String) { indicators(targetSet: $set, areaCode: $code) {
+  const data = await gql(/* GraphQL */ `query MapIndicators($set: String!, $code: String) { indicators(targetSet: $set, areaCode: $code) {
       areas { area { name } indicators { indicator label value target met gap estimated } } } }`,
     { set: select.value, code: areaSelect.value || null });
   const body = document.querySelector('#indicator-table tbody');
@@ -218,14 +218,14 @@ async function indicators() {
 async function compare() {
   if (!state.proposed.length) { throw new Error(t('clickMap')); }
   // the map's own scenario is replaced at the version it holds (saves are refused on a stale version)
-  const held = (await gql(`{ scenarios { name version } }`)).scenarios.find(s => s.name === 'map');
-  await gql(`mutation($input: ScenarioInput!, $version: Int) { saveScenario(input: $input, version: $version) { name } }`, {
+  const held = (await gql(/* GraphQL */ `query MapScenarios { scenarios { name version } }`)).scenarios.find(s => s.name === 'map');
+  await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) { saveScenario(input: $input, version: $version) { name } }`, {
     version: held ? held.version : null, input: { name: 'map',
     proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
       coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true,
       classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },
         { ageGroup: 'OLDER_TODDLER', slots: 30 }] })) } }, true);
-  const data = await gql(`query($set: String!) { compareScenario(scenario: "map", targetSet: $set) { limits { minutes
+  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: String!) { compareScenario(scenario: "map", targetSet: $set) { limits { minutes
       coveredBefore coveredAfter childrenNewlyCovered } indicators { indicator label before after } } }`,
     { set: document.getElementById('target-set').value });
   const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
@@ -238,7 +238,7 @@ async function compare() {
 }
 
 async function suggest() {
-  const data = await gql(`query($input: SiteSuggestionInput!) { suggestSites(input: $input) { sites { rank longitude latitude
+  const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input) { sites { rank longitude latitude
       childrenNewlyCovered cumulativeCoveredShare openingIncentive } } }`,
     { input: { sites: Number(document.getElementById('site-count').value) } });
   const layer = L.layerGroup();
