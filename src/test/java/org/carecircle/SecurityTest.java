@@ -223,6 +223,12 @@ class SecurityTest {
         createInstitution(institution("y", 104.0, 30.7));
         assertEquals(1, GraphQL.ok("{ institutions(first: null) { totalCount nodes { name } } }").getList("data.institutions.nodes").size());
         GraphQL.ok("{ serviceCirclesPending(first: null) { count } }");
+        // found by the fuzzer: a null in a filter's list once failed as an internal error
+        String ownership = GraphQL.error("{ institutions(filter: {ownership: [null, PUBLIC]}) { totalCount } }", null);
+        assertTrue(ownership.contains("filter.ownership[0]: is required"), ownership);
+        createArea(area("D", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1)));
+        String status = GraphQL.error("{ areas { totals(status: [OPERATING, null]) { institutions } } }", null);
+        assertTrue(status.contains("status[1]: is required"), status);
         // found by the fuzzer: an explicit null dryRun once failed as an internal error; it is the default (false)
         JsonPath imported = GraphQL.ok("mutation { importInstitutions(content: \"name,longitude,latitude,ownership,kind\\nZ,104,30.7,"
                 + "PUBLIC,COMMUNITY\\n\", dryRun: null) { dryRun records } }");

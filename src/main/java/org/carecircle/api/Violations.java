@@ -58,6 +58,15 @@ public final class Violations {
         optionalText(method, field, 2000);
     }
 
+    /** Each element of an optional list is there (GraphQL lets [X] hold nulls); true if none is missing. */
+    public boolean elements(List<?> values, String field) {
+        boolean ok = true;
+        for (int i = 0; values != null && i < values.size(); i++) {
+            ok &= check(values.get(i) != null, field + "[" + i + "]", "is required: a value, not null");
+        }
+        return ok;
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

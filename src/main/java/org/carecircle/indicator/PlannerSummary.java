@@ -29,25 +29,31 @@ public class PlannerSummary {
 
     @GET
     @Produces("text/plain; charset=UTF-8")
-    public String summary(@QueryParam("targetSet") @DefaultValue("CHONGQING_2025") String targetSet) {
-        Coverage analysis = coverage.coverage(CoverageParameters.DEFAULT);
+    public String summary(@QueryParam("targetSet") @DefaultValue("CHONGQING_2025") String targetSet,
+                          @QueryParam("scenario") String scenario) {
+        // every figure below from the same parameters: the base, or the scenario asked for (it was once ignored)
+        CoverageParameters parameters = CoverageParameters.DEFAULT.withScenario(scenario);
+        Coverage analysis = coverage.coverage(parameters);
         CoverageViews.Report report = CoverageReports.report(analysis, null);
         CoverageViews.AreaCoverage all = report.overall();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "CareCircle planner's summary%s%n",
+        text.append(String.format(Locale.ROOT, "CareCircle planner's summary%s%s%n",
+                scenario == null ? "" : " of scenario \"" + scenario + "\"",
                 report.populationEstimated() ? " (population estimated: see each cell's estimationMethod)" : ""));
         text.append(String.format(Locale.ROOT, "  %d institutions counted (operating, open to the public), %d cells, "
                         + "%.0f residents, %.0f children under 3, %.0f of them wanting a place (take-up %.0f %%)%n",
                 report.institutionsCounted(), report.cells(), all.residents(), all.childrenUnder3(),
                 all.childrenWantingPlace(), report.takeUpRate() * 100));
-        text.append(String.format(Locale.ROOT, "Walking on foot at %.1f km/h:%n", report.speedKmh()));
+        // one figure, one definition: the headline counts every cell, each area's indicators only the cells inside it
+        text.append(String.format(Locale.ROOT, "Walking on foot at %.1f km/h (all %d cells, inside an area or not):%n",
+                report.speedKmh(), report.cells()));
         for (CoverageViews.LimitCoverage limit : all.limits()) {
             text.append(String.format(Locale.ROOT, "  %2.0f minutes: %.0f children under 3 within (%s); with capacity "
                             + "%.0f of %.0f children wanting a place get one (%s)%n", limit.minutes(), limit.childrenWithin(),
                     percent(limit.childrenWithinShare()), limit.childrenWantingPlaceCovered(), all.childrenWantingPlace(),
                     percent(limit.coveredShare())));
         }
-        CoverageViews.GapReport gaps = coverage.gaps(null, 15.0, false, 5);
+        CoverageViews.GapReport gaps = coverage.gaps(parameters, 15.0, false, 5);
         text.append(String.format(Locale.ROOT, "Largest gap areas (15 minutes, children under 3 outside; %d gap areas in all):%n",
                 gaps.gapCount()));
         for (CoverageViews.GapArea gap : gaps.gaps()) {
@@ -58,9 +64,10 @@ public class PlannerSummary {
                             : String.format(Locale.ROOT, "%.1f minutes to the nearest institution on average",
                             gap.meanMinutesToNearest())));
         }
-        IndicatorViews.Report byArea = indicators.indicators(targetSet, null, AreaLevel.DISTRICT, null);
+        IndicatorViews.Report byArea = indicators.indicators(targetSet, parameters, AreaLevel.DISTRICT, null);
         for (IndicatorViews.AreaIndicators area : byArea.areas()) {
-            text.append(String.format(Locale.ROOT, "Indicators of %s against %s:%n", area.area().name(), byArea.targetSet().name()));
+            text.append(String.format(Locale.ROOT, "Indicators of %s against %s (the cells inside %s only):%n",
+                    area.area().name(), byArea.targetSet().name(), area.area().name()));
             for (IndicatorViews.IndicatorView value : area.indicators()) {
                 if (value.target() == null && value.indicator() != Indicator.SERVICE_CIRCLE_15_MINUTE_COVERAGE) {
                     continue;

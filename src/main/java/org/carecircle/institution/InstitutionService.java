@@ -205,9 +205,13 @@ public class InstitutionService {
             where.add("EXISTS (SELECT 1 FROM area a WHERE a.code = :areaCode AND ST_Intersects(a.boundary, i.location))");
             where.parameters.put("areaCode", filter.areaCode());
         }
-        where.anyOf("i.ownership", "ownership", filter.ownership());
-        where.anyOf("i.kind", "kind", filter.kind());
-        where.anyOf("i.status", "status", filter.status());
+        // a null in a list once failed as an internal error (found by the fuzzer)
+        if (violations.elements(filter.ownership(), field + ".ownership") & violations.elements(filter.kind(), field + ".kind")
+                & violations.elements(filter.status(), field + ".status")) {
+            where.anyOf("i.ownership", "ownership", filter.ownership());
+            where.anyOf("i.kind", "kind", filter.kind());
+            where.anyOf("i.status", "status", filter.status());
+        }
         if (filter.inclusive() != null) {
             where.add("i.inclusive = :inclusive");
             where.parameters.put("inclusive", filter.inclusive());

@@ -15,6 +15,8 @@ public record SiteSuggestion(double minutes, int candidates,
                              @Description("Children wanting a place, in all") double childrenWantingPlace,
                              @Description("Of them, covered by the existing institutions within the limit") double coveredBefore,
                              @NonNull List<@NonNull SuggestedSite> sites,
+                             @Description("Why fewer sites were suggested than asked for (null when as many as asked)")
+                             String fewerSitesBecause,
                              @NonNull @Description("How close to the best choice the greedy one is guaranteed to be") String guarantee,
                              @NonNull JsonObject featureCollection) {
 

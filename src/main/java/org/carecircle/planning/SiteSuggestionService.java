@@ -130,7 +130,18 @@ public class SiteSuggestionService {
             save(input.saveAs(), candidates, choices, inclusive,
                     input.ownership() == null ? Ownership.PUBLIC : input.ownership());
         }
-        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, offered.reduction());
+        String fewer = null;
+        if (choices.size() < count) {
+            double covered = choices.isEmpty() ? 0 : choices.get(choices.size() - 1).cumulative();
+            // the selection stops at the target, or when no candidate left adds a child
+            fewer = covered >= target - 1e-9
+                    ? String.format(Locale.ROOT, "%d of the %d sites asked for reach the coverage target of %.0f %%",
+                    choices.size(), count, input.coverageTarget() * 100)
+                    : String.format(Locale.ROOT, "only %d of the %d sites asked for add coverage: every other candidate "
+                    + "is too close to a chosen site or reaches no child still uncovered within %.0f minutes",
+                    choices.size(), count, minutes);
+        }
+        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, offered.reduction(), fewer);
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
@@ -239,7 +250,8 @@ public class SiteSuggestionService {
     }
 
     private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
-                                         double demand, double coveredBefore, boolean inclusive, String candidateReduction) {
+                                         double demand, double coveredBefore, boolean inclusive, String candidateReduction,
+                                         String fewerSitesBecause) {
         List<SiteSuggestion.SuggestedSite> sites = new ArrayList<>();
         var features = GeoJson.JSON.createArrayBuilder();
         for (int rank = 1; rank <= choices.size(); rank++) {
@@ -264,6 +276,6 @@ public class SiteSuggestionService {
                 choices.size(), 100 * (1 - Math.pow(1 - 1.0 / Math.max(1, choices.size()), Math.max(1, choices.size()))),
                 choices.size());
         return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(coveredBefore), sites,
-                guarantee, GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
+                fewerSitesBecause, guarantee, GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
     }
 }

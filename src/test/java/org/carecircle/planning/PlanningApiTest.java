@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanningApiTest {
     public static final String SUGGEST = """
             query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
-              minutes candidates candidateReduction childrenWantingPlace coveredBefore guarantee featureCollection
+              minutes candidates candidateReduction childrenWantingPlace coveredBefore guarantee featureCollection fewerSitesBecause
               sites { rank candidate longitude latitude slots childrenNewlyCovered cumulativeNewlyCovered
                       cumulativeCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
 
@@ -94,6 +94,9 @@ class PlanningApiTest {
         Map<String, Object> spot = Map.of("location", point(103.985, 30.77), "slots", 200);
         JsonPath result = suggest(Map.of("candidates", "POINTS", "sites", 2, "points", List.of(spot, spot)));
         assertEquals(1, result.getList("data.suggestSites.sites").size());
+        // and the answer says why it holds fewer sites than asked for (it once said nothing)
+        assertEquals("only 1 of the 2 sites asked for add coverage: every other candidate is too close to a chosen site "
+                + "or reaches no child still uncovered within 15 minutes", result.getString("data.suggestSites.fewerSitesBecause"));
     }
 
     @Test
@@ -116,6 +119,9 @@ class PlanningApiTest {
         float before = result.getFloat("data.suggestSites.coveredBefore");
         JsonPath reached = suggest(Map.of("sites", 10, "slotsPerSite", 10, "coverageTarget", (before + 1) / 79.2));
         assertEquals(1, reached.getList("data.suggestSites.sites").size());
+        assertTrue(reached.getString("data.suggestSites.fewerSitesBecause").startsWith("1 of the 10 sites asked for reach "
+                + "the coverage target"), reached.prettify());
+        assertNull(result.getString("data.suggestSites.fewerSitesBecause"));
         assertTrue(reached.getString("data.suggestSites.guarantee").contains("63.2 %")
                 || reached.getString("data.suggestSites.guarantee").contains("100.0 %"));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.restassured.RestAssured.given;
 import static org.carecircle.Fixtures.GRID_CELL;
 import static org.carecircle.Fixtures.GRID_COLUMNS;
 import static org.carecircle.Fixtures.GRID_ROWS;
@@ -76,6 +77,13 @@ class ScenarioApiTest {
         assertEquals(10 / 16.5, ((Number) indicator(result, "SLOTS_PER_THOUSAND_RESIDENTS").get("after")).doubleValue(), 1e-4);
         assertNull(indicator(result, "UNDER_2_SHARE").get("before"));
         assertEquals(1.0, ((Number) indicator(result, "UNDER_2_SHARE").get("after")).doubleValue(), 1e-9);
+        // the planner's summary of the scenario counts its site (summary.txt?scenario= was once ignored)
+        String base = given().get("/summary.txt").then().statusCode(200).extract().asString();
+        String planned = given().queryParam("scenario", "one site").get("/summary.txt").then().statusCode(200).extract().asString();
+        assertTrue(base.contains("  0 institutions counted"), base);
+        assertTrue(planned.startsWith("CareCircle planner's summary of scenario \"one site\"")
+                && planned.contains("  1 institutions counted"), planned);
+        given().queryParam("scenario", "nope").get("/summary.txt").then().statusCode(404);
         // the base leaves all 330 children outside: the grid's centres span 2.7 × 2.2 km, cut into squares of a
         // 15-minute walk (1,125 m at 4.5 km/h), 3 × 2 gaps; the site shrinks the one it stands in
         assertEquals(6, result.getInt("data.compareScenario.gaps.gapsBefore"));
