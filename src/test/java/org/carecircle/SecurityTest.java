@@ -229,6 +229,8 @@ class SecurityTest {
         createArea(area("D", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1)));
         String status = GraphQL.error("{ areas { totals(status: [OPERATING, null]) { institutions } } }", null);
         assertTrue(status.contains("status[1]: is required"), status);
+        String change = GraphQL.error("mutation { saveScenario(input: {name: \"n\", estates: [null], closed: [null]}) { name } }", null);
+        assertTrue(change.contains("input.closed[0]: is required") && change.contains("input.estates[0]: is required"), change);
         // found by the fuzzer: an explicit null dryRun once failed as an internal error; it is the default (false)
         JsonPath imported = GraphQL.ok("mutation { importInstitutions(content: \"name,longitude,latitude,ownership,kind\\nZ,104,30.7,"
                 + "PUBLIC,COMMUNITY\\n\", dryRun: null) { dryRun records } }");

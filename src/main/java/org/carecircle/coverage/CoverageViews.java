@@ -23,7 +23,7 @@ public final class CoverageViews {
                          double takeUpRate, @NonNull CapacityMode capacity,
                          @Description("Institutions counted (selected and on the network)") int institutionsCounted,
                          @Description("Selected institutions too far from any walkable way: not counted")
-                         @NonNull List<@NonNull Long> institutionsOffNetwork,
+                         @Id @NonNull List<@NonNull Long> institutionsOffNetwork,
                          int cells,
                          @Description("Cells too far from any walkable way: never within a limit") int cellsOffNetwork,
                          @Description("True if any population cell is an estimate") boolean populationEstimated,
@@ -63,7 +63,7 @@ public final class CoverageViews {
 
     @Type("CellCoverage")
     public record CellCoverage(@NonNull String cellId, double residents, double childrenUnder3, double childrenWantingPlace,
-                               @Description("Null if no institution can be reached") Long nearestInstitutionId,
+                               @Id @Description("Null if no institution can be reached") Long nearestInstitutionId,
                                Double minutesToNearest, @NonNull List<@NonNull CellLimit> limits,
                                double twoStepScore, double enhancedScore, boolean estimated) {
     }

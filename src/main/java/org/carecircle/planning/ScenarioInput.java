@@ -5,6 +5,7 @@ import org.carecircle.institution.ClassGroupInput;
 import org.carecircle.institution.InstitutionKind;
 import org.carecircle.institution.Ownership;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -16,7 +17,7 @@ public record ScenarioInput(
         @NonNull @Description("Unique name; queries take it as parameters.scenario") String name,
         String description,
         @Description("New institutions, operating") List<ProposedInstitution> proposed,
-        @Description("Ids of existing institutions taken out (closed)") List<Long> closed,
+        @Id @Description("Ids of existing institutions taken out (closed)") List<Long> closed,
         @Description("Existing institutions with new class groups") List<Resize> resized,
         @Description("New residential estates") List<Estate> estates) {
 
@@ -27,7 +28,7 @@ public record ScenarioInput(
     }
 
     @Input("ResizeInput")
-    public record Resize(@NonNull Long institutionId, @NonNull List<ClassGroupInput> classGroups) {
+    public record Resize(@NonNull @Id Long institutionId, @NonNull List<ClassGroupInput> classGroups) {
     }
 
     /**
