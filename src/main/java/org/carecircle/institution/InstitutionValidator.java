@@ -25,11 +25,7 @@ public final class InstitutionValidator {
         violations.optionalText(input.externalId(), field + ".externalId", 100);
         violations.optionalText(input.source(), field + ".source", 200);
         violations.estimate(Boolean.TRUE.equals(input.estimated()), input.estimationMethod(), field + ".estimationMethod");
-        for (int i = 0; input.serviceModes() != null && i < input.serviceModes().size(); i++) {
-            if (input.serviceModes().get(i) == null) {
-                violations.add(field + ".serviceModes[" + i + "]", "is required: a service mode, not null");
-            }
-        }
+        violations.elements(input.serviceModes(), field + ".serviceModes");
         classGroups(input.classGroups(), field + ".classGroups", violations);
         return location;
     }

@@ -79,11 +79,10 @@ public interface NetworkSettings {
                 "must hold 1 to " + maxBands() + " limits (got " + given.size() + ")")) {
             return null;
         }
+        if (!violations.elements(given, field)) {
+            return null;
+        }
         for (int i = 0; i < given.size(); i++) {
-            if (given.get(i) == null) {
-                violations.add(field + "[" + i + "]", "is required: a limit, not null");
-                return null;
-            }
             double value = given.get(i);
             violations.check(value > 0 && value <= max, field + "[" + i + "]",
                     "must be more than 0 and at most " + max + " (got " + value + ")");
