@@ -157,7 +157,7 @@ async function coverage(cells) {
 
 async function gaps() {
   const data = await gql(/* GraphQL */ `query MapGapAreas { gapAreas(minutes: 15, first: 10) { gapCount gaps { rank area { name } childrenUncovered
-      meanMinutesToNearest longitude latitude } featureCollection } }`);
+      meanMinutesToNearest location } featureCollection } }`);
   show('gaps', L.geoJSON(data.gapAreas.featureCollection, { style: { color: '#cc0000', weight: 2, fillOpacity: 0.15,
     dashArray: '4 3' } }), data.gapAreas.featureCollection.features.length);
   const list = document.getElementById('gap-list');
@@ -166,7 +166,7 @@ async function gaps() {
     const item = document.createElement('li');
     item.textContent = `${g.childrenUncovered.toFixed(0)} ${t('children')}`
       + (g.meanMinutesToNearest === null ? '' : `, ${t('walk')} ${g.meanMinutesToNearest.toFixed(1)} ${t('minutes')}`);
-    item.onclick = () => map.setView([g.latitude, g.longitude], 17);
+    item.onclick = () => map.setView([g.location.coordinates[1], g.location.coordinates[0]], 17);
     list.appendChild(item);
   });
 }
@@ -226,10 +226,10 @@ async function compare() {
       classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },
         { ageGroup: 'OLDER_TODDLER', slots: 30 }] })) } }, true);
   const data = await gql(/* GraphQL */ `query MapCompareScenario($set: String!) { compareScenario(scenario: "map", targetSet: $set) { limits { minutes
-      coveredBefore coveredAfter childrenNewlyCovered } indicators { indicator label before after } } }`,
+      childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator label before after } } }`,
     { set: document.getElementById('target-set').value });
   const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
-    + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.coveredBefore.toFixed(0)} → ${l.coveredAfter.toFixed(0)})`);
+    + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → ${l.childrenWantingPlaceCoveredAfter.toFixed(0)})`);
   data.compareScenario.indicators.filter(i => i.before !== i.after).forEach(i =>
     lines.push(`${state.language === 'zh' ? t(i.indicator) : i.label}: ${formatIndicator(i.indicator, i.before)} → `
       + formatIndicator(i.indicator, i.after)));
@@ -238,16 +238,16 @@ async function compare() {
 }
 
 async function suggest() {
-  const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input) { sites { rank longitude latitude
-      childrenNewlyCovered cumulativeCoveredShare openingIncentive } } }`,
+  const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input) { sites { rank location
+      childrenNewlyCovered childrenWantingPlaceCoveredShare openingIncentive } } }`,
     { input: { sites: Number(document.getElementById('site-count').value) } });
   const layer = L.layerGroup();
-  data.suggestSites.sites.forEach(s => L.marker([s.latitude, s.longitude], { title: `#${s.rank}` })
-    .bindPopup(`#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.cumulativeCoveredShare).toFixed(1)}%), `
+  data.suggestSites.sites.forEach(s => L.marker([s.location.coordinates[1], s.location.coordinates[0]], { title: `#${s.rank}` })
+    .bindPopup(`#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%), `
       + `${s.openingIncentive} CNY`).addTo(layer));
   show('suggested', layer, data.suggestSites.sites.length);
   document.getElementById('planning-result').innerHTML = data.suggestSites.sites.map(s =>
-    `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.cumulativeCoveredShare).toFixed(1)}%`).join('<br>');
+    `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%`).join('<br>');
 }
 
 function report(error) {

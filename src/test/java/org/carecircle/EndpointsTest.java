@@ -32,7 +32,8 @@ class EndpointsTest {
         RestAssured.get("/graphql/schema.graphql").then().statusCode(200)
                 .body(containsString("type Institution"))
                 .body(containsString("input InstitutionInput"))
-                .body(containsString("location: JSON!"));
+                .body(containsString("location: GeoJSONPoint!"))
+                .body(containsString("scalar GeoJSONPoint @specifiedBy(url : \"https://www.rfc-editor.org/rfc/rfc7946\")"));
     }
 
     @Test

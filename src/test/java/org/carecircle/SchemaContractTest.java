@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,23 @@ class SchemaContractTest {
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, check.waitFor(), output);
         assertTrue(output.contains("10 typed operations compiled"), output);
+    }
+
+    @Test
+    void enumsListTheirValuesInDomainOrder() {
+        assertEquals(List.of("INFANT", "TODDLER", "OLDER_TODDLER"), GraphQL.ok("{ __type(name: \"AgeGroup\") { enumValues { name } } }")
+                .getList("data.__type.enumValues.name"));
+        assertEquals(List.of("DISTRICT", "SUBDISTRICT", "TOWN", "COMMUNITY"), GraphQL.ok(
+                "{ __type(name: \"AreaLevel\") { enumValues { name } } }").getList("data.__type.enumValues.name"));
+    }
+
+    @Test
+    void geometriesAreNamedGeoJsonScalars() {
+        assertEquals("https://www.rfc-editor.org/rfc/rfc7946", GraphQL.ok(
+                "{ __type(name: \"GeoJSONPoint\") { specifiedByURL } }").getString("data.__type.specifiedByURL"));
+        assertEquals("GeoJSONPoint", GraphQL.ok("{ __type(name: \"Institution\") { fields { name type { ofType { name } } } } }")
+                .getString("data.__type.fields.find { it.name == 'location' }.type.ofType.name"));
+        assertEquals(null, GraphQL.ok("{ __type(name: \"JSON\") { name } }").getString("data.__type"));
     }
 
     private static String served() throws Exception {

@@ -116,7 +116,7 @@ public class CoverageExport {
                     row.add(limit.childrenWithinShare());
                     row.add(limit.childrenWantingPlaceCovered());
                     row.add(limit.childrenWantingPlaceUncovered());
-                    row.add(limit.coveredShare());
+                    row.add(limit.childrenWantingPlaceCoveredShare());
                 }
                 csv.row(row);
             }

@@ -141,7 +141,8 @@ public final class CoverageReports {
         return new RankedGap(new CoverageViews.GapArea(rank, CoverageViews.areaRef(cells.areas, gap.area()),
                 gap.cells().length, round(gap.uncovered()), round(gap.childrenUnder3()),
                 coverage.minutes(gap.meanCost()), coverage.minutes(gap.longestCost()),
-                Double.isFinite(gap.longestCost()), Decimals.round(inside.x, 6), Decimals.round(inside.y, 6)), outline);
+                Double.isFinite(gap.longestCost()), GeoJson.write(GeoJson.FACTORY.createPoint(
+                        new Coordinate(Decimals.round(inside.x, 6), Decimals.round(inside.y, 6))))), outline);
     }
 
     /**

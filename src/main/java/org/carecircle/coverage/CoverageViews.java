@@ -48,7 +48,7 @@ public final class CoverageViews {
                                 @Description("Children wanting a place who get one within the limit (capacity allocation)")
                                 double childrenWantingPlaceCovered,
                                 double childrenWantingPlaceUncovered,
-                                Double coveredShare) {
+                                Double childrenWantingPlaceCoveredShare) {
     }
 
     @Type("InstitutionCoverage")
@@ -86,7 +86,7 @@ public final class CoverageViews {
     public record GapArea(int rank, AreaRef area, int cells, double childrenUncovered, double childrenUnder3,
                           Double meanMinutesToNearest, Double longestMinutesToNearest,
                           @Description("False if some cells cannot reach any institution at all") boolean allReachable,
-                          @Description("A point inside the gap area, WGS84") double longitude, double latitude) {
+                          @NonNull @Description("A point inside the gap area") JsonObject location) {
     }
 
     static AreaRef areaRef(CoverageData.Areas areas, int area) {

@@ -51,14 +51,16 @@ public class PlannerSummary {
             text.append(String.format(Locale.ROOT, "  %2.0f minutes: %.0f children under 3 within (%s); with capacity "
                             + "%.0f of %.0f children wanting a place get one (%s)%n", limit.minutes(), limit.childrenWithin(),
                     percent(limit.childrenWithinShare()), limit.childrenWantingPlaceCovered(), all.childrenWantingPlace(),
-                    percent(limit.coveredShare())));
+                    percent(limit.childrenWantingPlaceCoveredShare())));
         }
         CoverageViews.GapReport gaps = coverage.gaps(parameters, 15.0, false, 5);
         text.append(String.format(Locale.ROOT, "Largest gap areas (15 minutes, children under 3 outside; %d gap areas in all):%n",
                 gaps.gapCount()));
         for (CoverageViews.GapArea gap : gaps.gaps()) {
             text.append(String.format(Locale.ROOT, "  %d. %s, around %.5f E %.5f N: %.0f children in %d cells, %s%n",
-                    gap.rank(), gap.area() == null ? "outside every area" : gap.area().name(), gap.longitude(), gap.latitude(),
+                    gap.rank(), gap.area() == null ? "outside every area" : gap.area().name(),
+                    gap.location().getJsonArray("coordinates").getJsonNumber(0).doubleValue(),
+                    gap.location().getJsonArray("coordinates").getJsonNumber(1).doubleValue(),
                     gap.childrenUncovered(), gap.cells(),
                     gap.meanMinutesToNearest() == null ? "no institution reachable"
                             : String.format(Locale.ROOT, "%.1f minutes to the nearest institution on average",

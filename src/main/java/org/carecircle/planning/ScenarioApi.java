@@ -73,10 +73,10 @@ public class ScenarioApi {
             List<ScenarioComparison.LimitChange> limits = new ArrayList<>();
             for (int l = 0; l < baseSettings.minutes().size(); l++) {
                 double withinBefore = before.sums().childrenWithin[l][all], withinAfter = after.sums().childrenWithin[l][all];
-                double coveredBefore = before.sums().demandCovered[l][all], coveredAfter = after.sums().demandCovered[l][all];
+                double childrenWantingPlaceCoveredBefore = before.sums().demandCovered[l][all], childrenWantingPlaceCoveredAfter = after.sums().demandCovered[l][all];
                 limits.add(new ScenarioComparison.LimitChange(baseSettings.minutes().get(l), round(withinBefore),
-                        round(withinAfter), round(withinAfter - withinBefore), round(coveredBefore), round(coveredAfter),
-                        round(coveredAfter - coveredBefore)));
+                        round(withinAfter), round(withinAfter - withinBefore), round(childrenWantingPlaceCoveredBefore), round(childrenWantingPlaceCoveredAfter),
+                        round(childrenWantingPlaceCoveredAfter - childrenWantingPlaceCoveredBefore)));
             }
             return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targetSet), gapChange(before, after));
         });

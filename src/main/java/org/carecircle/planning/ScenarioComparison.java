@@ -15,7 +15,7 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
     @Type("LimitChange")
     @Description("Children under 3 within the limit (without capacity) and children wanting a place covered (with capacity)")
     public record LimitChange(double minutes, double childrenWithinBefore, double childrenWithinAfter,
-                              double childrenNewlyWithin, double coveredBefore, double coveredAfter,
+                              double childrenNewlyWithin, double childrenWantingPlaceCoveredBefore, double childrenWantingPlaceCoveredAfter,
                               double childrenNewlyCovered) {
     }
 

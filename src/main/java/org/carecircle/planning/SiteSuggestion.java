@@ -13,7 +13,7 @@ public record SiteSuggestion(double minutes, int candidates,
                              @Description("How the candidates were made fewer when more places were offered than one "
                                      + "suggestion weighs (null when every place was a candidate)") String candidateReduction,
                              @Description("Children wanting a place, in all") double childrenWantingPlace,
-                             @Description("Of them, covered by the existing institutions within the limit") double coveredBefore,
+                             @Description("Of them, covered by the existing institutions within the limit") double childrenWantingPlaceCoveredBefore,
                              @NonNull List<@NonNull SuggestedSite> sites,
                              @Description("Why fewer sites were suggested than asked for (null when as many as asked)")
                              String fewerSitesBecause,
@@ -21,12 +21,13 @@ public record SiteSuggestion(double minutes, int candidates,
                              @NonNull JsonObject featureCollection) {
 
     @Type("SuggestedSite")
-    public record SuggestedSite(int rank, @NonNull String candidate, double longitude, double latitude, int slots,
+    public record SuggestedSite(int rank, @NonNull String candidate,
+                                @NonNull @Description("Where the site would stand") JsonObject location, int slots,
                                 @Description("Children wanting a place newly covered by this site (marginal gain)")
                                 double childrenNewlyCovered,
                                 @Description("Newly covered by the sites so far") double cumulativeNewlyCovered,
                                 @Description("Share of children wanting a place covered with this site and those before")
-                                double cumulativeCoveredShare,
+                                double childrenWantingPlaceCoveredShare,
                                 @Description("Yubei's opening incentive, CNY, paid over two years") double openingIncentive,
                                 @Description("Operating subsidy a year for the children newly covered, CNY") double operatingSubsidyPerYear,
                                 @Description("Rent subsidy a year, CNY") double rentSubsidyPerYear) {

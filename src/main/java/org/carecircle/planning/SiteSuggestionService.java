@@ -96,11 +96,11 @@ public class SiteSuggestionService {
         Coverage base = coverage.coverage(settings);
         CoverageAnalysis analysis = base.analysis();
         double[] uncovered = new double[base.cells().size()];
-        double demand = 0, coveredBefore = 0;
+        double demand = 0, childrenWantingPlaceCoveredBefore = 0;
         for (int c = 0; c < uncovered.length; c++) {
             uncovered[c] = analysis.demand()[c] - analysis.covered(c, 0);
             demand += analysis.demand()[c];
-            coveredBefore += analysis.covered(c, 0);
+            childrenWantingPlaceCoveredBefore += analysis.covered(c, 0);
         }
         NetworkLoader.Loaded network = networks.require();
         PointLinks links = base.cells().links(network, settings.profile(), networkSettings.maxSnapMetres());
@@ -120,7 +120,7 @@ public class SiteSuggestionService {
                 candidates.stream().map(Candidate::snapped).toList(), minutes * settings.metresPerMinute());
         double[] candidateSlots = candidates.stream().mapToDouble(Candidate::slots).toArray();
         double target = input.coverageTarget() == null ? Double.POSITIVE_INFINITY
-                : Math.max(0, input.coverageTarget() * demand - coveredBefore);
+                : Math.max(0, input.coverageTarget() * demand - childrenWantingPlaceCoveredBefore);
         List<SiteSelection.Choice> choices = SiteSelection.choose(reach, candidateSlots, uncovered, count, target,
                 tooClose(candidates, minDistance));
         LOG.infof("Site suggestion: %d of %d candidates chosen in %d ms", choices.size(), candidates.size(),
@@ -141,7 +141,7 @@ public class SiteSuggestionService {
                     + "is too close to a chosen site or reaches no child still uncovered within %.0f minutes",
                     choices.size(), count, minutes);
         }
-        return answer(minutes, candidates, choices, demand, coveredBefore, inclusive, offered.reduction(), fewer);
+        return answer(minutes, candidates, choices, demand, childrenWantingPlaceCoveredBefore, inclusive, offered.reduction(), fewer);
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
@@ -250,7 +250,7 @@ public class SiteSuggestionService {
     }
 
     private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
-                                         double demand, double coveredBefore, boolean inclusive, String candidateReduction,
+                                         double demand, double childrenWantingPlaceCoveredBefore, boolean inclusive, String candidateReduction,
                                          String fewerSitesBecause) {
         List<SiteSuggestion.SuggestedSite> sites = new ArrayList<>();
         var features = GeoJson.JSON.createArrayBuilder();
@@ -258,15 +258,16 @@ public class SiteSuggestionService {
             SiteSelection.Choice choice = choices.get(rank - 1);
             Candidate candidate = candidates.get(choice.candidate());
             SiteCosts costs = SiteCosts.of(candidate.slots(), choice.gain(), inclusive);
+            Point location = GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude()));
             SiteSuggestion.SuggestedSite site = new SiteSuggestion.SuggestedSite(rank, candidate.label(),
-                    candidate.longitude(), candidate.latitude(), candidate.slots(), round(choice.gain()),
-                    round(choice.cumulative()), demand > 0 ? round((coveredBefore + choice.cumulative()) / demand) : 0,
+                    GeoJson.write(location), candidate.slots(), round(choice.gain()),
+                    round(choice.cumulative()), demand > 0 ? round((childrenWantingPlaceCoveredBefore + choice.cumulative()) / demand) : 0,
                     costs.openingIncentive(), costs.operatingSubsidyPerYear(), costs.rentSubsidyPerYear());
             sites.add(site);
-            features.add(GeoJson.feature(GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude())),
+            features.add(GeoJson.feature(location,
                     GeoJson.JSON.createObjectBuilder().add("rank", rank).add("candidate", site.candidate())
                             .add("slots", site.slots()).add("childrenNewlyCovered", site.childrenNewlyCovered())
-                            .add("cumulativeCoveredShare", site.cumulativeCoveredShare())
+                            .add("childrenWantingPlaceCoveredShare", site.childrenWantingPlaceCoveredShare())
                             .add("openingIncentive", site.openingIncentive())
                             .add("operatingSubsidyPerYear", site.operatingSubsidyPerYear())
                             .add("rentSubsidyPerYear", site.rentSubsidyPerYear()).build()));
@@ -275,7 +276,7 @@ public class SiteSuggestionService {
                 + "least %.1f %% of what the best %d candidates could (1 − (1 − 1/K)^K; covered demand is submodular)",
                 choices.size(), 100 * (1 - Math.pow(1 - 1.0 / Math.max(1, choices.size()), Math.max(1, choices.size()))),
                 choices.size());
-        return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(coveredBefore), sites,
+        return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(childrenWantingPlaceCoveredBefore), sites,
                 fewerSitesBecause, guarantee, GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
     }
 }

@@ -53,6 +53,8 @@ class ArchitectureTest {
         MAY_USE.put("planning", List.of("api", "engine..", "institution", "network", "coverage", "indicator"));
         MAY_USE.put("estimate", List.of("api", "engine..", "area", "institution", "population", "network"));
         MAY_USE.put("tiles", List.of("api", "engine..", "area", "institution", "network", "coverage"));
+        MAY_USE.put("schema", List.of("api", "engine..", "area", "institution", "population", "network", "coverage",
+                "indicator", "planning", "estimate", "tiles"));
     }
 
     private static JavaClasses main;

@@ -49,7 +49,7 @@ class CoverageApiTest {
               minutes takeUpRate capacity institutionsCounted institutionsOffNetwork cells cellsOffNetwork populationEstimated
               overall { residents childrenUnder3 childrenWantingPlace twoStepScore enhancedScore
                         limits { minutes residentsWithin childrenWithin childrenOutside childrenWithinShare
-                                 childrenWantingPlaceCovered childrenWantingPlaceUncovered coveredShare } }
+                                 childrenWantingPlaceCovered childrenWantingPlaceUncovered childrenWantingPlaceCoveredShare } }
               areas { area { code level } childrenUnder3 childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } }
               institutions { id name availableSlots limits { minutes childrenServed slotsLeft } } } }""";
 

@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanningApiTest {
     public static final String SUGGEST = """
             query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
-              minutes candidates candidateReduction childrenWantingPlace coveredBefore guarantee featureCollection fewerSitesBecause
-              sites { rank candidate longitude latitude slots childrenNewlyCovered cumulativeNewlyCovered
-                      cumulativeCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
+              minutes candidates candidateReduction childrenWantingPlace childrenWantingPlaceCoveredBefore guarantee featureCollection fewerSitesBecause
+              sites { rank candidate location slots childrenNewlyCovered cumulativeNewlyCovered
+                      childrenWantingPlaceCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
 
     @Inject
     TestDatabase database;
@@ -54,10 +54,10 @@ class PlanningApiTest {
         JsonPath result = suggest(Map.of("candidates", "POINTS", "sites", 1,
                 "points", List.of(Map.of("location", point(103.985, 30.77), "slots", 5))));
         assertEquals(79.2f, result.getFloat("data.suggestSites.childrenWantingPlace"), 1e-3);
-        float before = result.getFloat("data.suggestSites.coveredBefore");
+        float before = result.getFloat("data.suggestSites.childrenWantingPlaceCoveredBefore");
         assertTrue(before > 0 && before <= 20 + 1e-3, "the kindergarten's 20 slots at most: " + before);
         assertEquals(5f, result.getFloat("data.suggestSites.sites[0].childrenNewlyCovered"), 1e-3);
-        assertEquals((before + 5) / 79.2f, result.getFloat("data.suggestSites.sites[0].cumulativeCoveredShare"), 1e-3);
+        assertEquals((before + 5) / 79.2f, result.getFloat("data.suggestSites.sites[0].childrenWantingPlaceCoveredShare"), 1e-3);
         // Yubei: 3,000 CNY a slot; (900 + 2·800 + 3·700) / 6 = 766.67 CNY a child a year; 720 CNY a slot a year
         assertEquals(15_000f, result.getFloat("data.suggestSites.sites[0].openingIncentive"));
         assertEquals(3_833f, result.getFloat("data.suggestSites.sites[0].operatingSubsidyPerYear"));
@@ -107,8 +107,8 @@ class PlanningApiTest {
         for (int i = 1; i < gains.size(); i++) {
             assertTrue(gains.get(i) <= gains.get(i - 1) + 1e-3, gains.toString());
         }
-        List<Float> longitudes = result.getList("data.suggestSites.sites.longitude", Float.class);
-        List<Float> latitudes = result.getList("data.suggestSites.sites.latitude", Float.class);
+        List<Float> longitudes = result.getList("data.suggestSites.sites.collect { it.location.coordinates[0] }", Float.class);
+        List<Float> latitudes = result.getList("data.suggestSites.sites.collect { it.location.coordinates[1] }", Float.class);
         for (int i = 0; i < longitudes.size(); i++) {
             for (int j = 0; j < i; j++) {
                 double north = (latitudes.get(i) - latitudes.get(j)) * 111_195;
@@ -116,7 +116,7 @@ class PlanningApiTest {
                 assertTrue(Math.hypot(north, east) >= 500, "sites " + i + " and " + j + " closer than 500 m");
             }
         }
-        float before = result.getFloat("data.suggestSites.coveredBefore");
+        float before = result.getFloat("data.suggestSites.childrenWantingPlaceCoveredBefore");
         JsonPath reached = suggest(Map.of("sites", 10, "slotsPerSite", 10, "coverageTarget", (before + 1) / 79.2));
         assertEquals(1, reached.getList("data.suggestSites.sites").size());
         assertTrue(reached.getString("data.suggestSites.fewerSitesBecause").startsWith("1 of the 10 sites asked for reach "

@@ -37,7 +37,7 @@ class ScenarioApiTest {
     static final String SAVE = "mutation($input: ScenarioInput!) { saveScenario(input: $input) { name proposed closed resized estates } }";
     static final String COMPARE = """
             query($name: String!) { compareScenario(scenario: $name, targetSet: "SHAOXING_2027") {
-              limits { minutes childrenWithinBefore childrenWithinAfter childrenNewlyWithin coveredBefore coveredAfter childrenNewlyCovered }
+              limits { minutes childrenWithinBefore childrenWithinAfter childrenNewlyWithin childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter childrenNewlyCovered }
               indicators { indicator before after target metBefore metAfter }
               gaps { gapsBefore gapsAfter childrenOutsideBefore childrenOutsideAfter closed shrunk grown } } }""";
     static final String OVERALL = """
@@ -68,7 +68,7 @@ class ScenarioApiTest {
         GraphQL.ok(SAVE, Map.of("input", Map.of("name", "one site", "proposed", List.of(site("new", 103.985, 30.77, 10)))));
         JsonPath result = GraphQL.ok(COMPARE, Map.of("name", "one site"));
         Map<String, Object> fifteen = result.getMap("data.compareScenario.limits[1]");
-        assertEquals(0f, ((Number) fifteen.get("coveredBefore")).floatValue());
+        assertEquals(0f, ((Number) fifteen.get("childrenWantingPlaceCoveredBefore")).floatValue());
         // its 10 slots all fill: far more than 10 children want a place within 15 minutes of it
         assertEquals(10f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
         assertTrue(((Number) fifteen.get("childrenWithinAfter")).floatValue() > 0);
@@ -156,7 +156,7 @@ class ScenarioApiTest {
         JsonPath result = GraphQL.ok(COMPARE, Map.of("name", "estate"));
         Map<String, Object> fifteen = result.getMap("data.compareScenario.limits[1]");
         // its 5 slots were full (more than 5 children want a place within 15 minutes, as above); closed, nobody is
-        assertEquals(5f, ((Number) fifteen.get("coveredBefore")).floatValue(), 1e-3);
+        assertEquals(5f, ((Number) fifteen.get("childrenWantingPlaceCoveredBefore")).floatValue(), 1e-3);
         assertEquals(-5f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
         assertEquals(1, GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted"));
     }
@@ -168,8 +168,8 @@ class ScenarioApiTest {
                 "classGroups", List.of(classGroup("TODDLER", 5, 2), classGroup("OLDER_TODDLER", 5, 0)))))));
         Map<String, Object> fifteen = GraphQL.ok(COMPARE, Map.of("name", "bigger")).getMap("data.compareScenario.limits[1]");
         // 5 slots became 10, all taken: more than 10 children want a place within 15 minutes of it (16.8)
-        assertEquals(5f, ((Number) fifteen.get("coveredBefore")).floatValue(), 1e-3);
-        assertEquals(10f, ((Number) fifteen.get("coveredAfter")).floatValue(), 1e-3);
+        assertEquals(5f, ((Number) fifteen.get("childrenWantingPlaceCoveredBefore")).floatValue(), 1e-3);
+        assertEquals(10f, ((Number) fifteen.get("childrenWantingPlaceCoveredAfter")).floatValue(), 1e-3);
         assertEquals(5f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
         assertEquals(1, database.count("class_group"), "the base keeps its one class group");
     }
