@@ -114,8 +114,9 @@ if graphql "{\"query\": \"{ area(code: \\\"osm-$name\\\") { code } }\"}" | grep 
   say "reusing the estimates already imported for $name"
 else
   say "estimating $name's areas, population and institutions from OpenStreetMap"
-  graphql '{"query": "mutation { estimateFromOsm { areaCodes populationCells residents institutions } }"}' >/dev/null \
-    || { say "the estimate failed; see the service's log above"; exit 1; }
+  estimate=$(graphql '{"query": "mutation { estimateFromOsm { report { areaCodes } userErrors { field message } } }"}') \
+    && grep -q '"userErrors":\[\]' <<<"$estimate" \
+    || { say "the estimate failed: ${estimate:-see the service's log above}"; exit 1; }
 fi
 echo
 curl -fsS "$base/summary.txt?targetSet=$targets" || { say "the summary failed; see the service's log above"; exit 1; }

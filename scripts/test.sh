@@ -36,5 +36,5 @@ if ! command -v npm >/dev/null && [ -f /etc/debian_version ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
-[ -d scripts/schema/node_modules/@graphql-codegen/cli ] || (cd scripts/schema && npm ci --no-audit --no-fund --silent)
+[ -d scripts/schema/node_modules/@graphql-codegen/cli ] && [ -d scripts/schema/node_modules/@types/geojson ] || (cd scripts/schema && npm ci --no-audit --no-fund --silent)
 exec ./mvnw -B verify "$@"

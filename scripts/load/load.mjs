@@ -30,7 +30,7 @@ const pick = i => places[i % places.length];
 
 const read = i => post('query($id: ID!) { institution(id: $id) { name slots enrolled } }', { id: pick(i).id });
 const list = i => post('query($after: String) { institutions(first: 20, after: $after) { totalCount nodes { id name slots } } }', {});
-const circle = i => post(`query($p: JSON!) { serviceCircle(origin: {point: $p}, minutes: [5, 15]) }`,
+const circle = i => post(`query($p: GeoJSONPoint!) { serviceCircle(origin: {point: $p}, minutes: [5, 15]) }`,
   { p: { type: 'Point', coordinates: pick(i).coordinates } });
 const coverage = () => post('{ coverage { overall { childrenUnder3 limits { minutes childrenWithin } } } }');
 

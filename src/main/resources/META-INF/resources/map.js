@@ -10,12 +10,13 @@ const TEXT = {
     gap: '差距', planning: '规划', propose: '点击地图新增站点', compare: '比较方案', sites: '站点数', suggest: '建议选址',
     within: '分钟内', children: '名婴幼儿', covered: '有托位', of: '/', met: '达标', missed: '未达标',
     newly: '新增覆盖（含托位）', before: '之前', after: '之后', proposed: '新增站点', clickMap: '请在地图上点击位置',
-    login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟',
-    SLOTS_PER_THOUSAND_RESIDENTS: '每千人口托位数', INCLUSIVE_SHARE: '普惠性托位占比', PUBLIC_SHARE: '公建托位占比',
-    UNDER_2_SHARE: '2岁以下托位占比', UTILIZATION: '托位使用率', ENROLLMENT_RATE: '入托率',
-    SUBDISTRICT_INCLUSIVE_COVERAGE: '街道普惠性托育机构覆盖率', SUBDISTRICT_INSTITUTION_COVERAGE: '乡镇（街道）托育机构覆盖率',
-    LARGE_AREA_PUBLIC_MODEL_COVERAGE: '5万人以上乡镇（街道）公建示范性普惠机构覆盖率', GRADED_SHARE: '等级托育机构覆盖率',
-    LIFE_CIRCLE_5_MINUTE_RATE: '5分钟社区生活圈托育设施配置率', SERVICE_CIRCLE_15_MINUTE_COVERAGE: '15分钟托育服务圈覆盖率（含托位）'
+    login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
+    inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
+    'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
+    'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
+    'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
+    'ownership.PRIVATE': '民办', 'age.INFANT': '乳儿班', 'age.TODDLER': '托小班', 'age.OLDER_TODDLER': '托大班',
+    'level.DISTRICT': '区县', 'level.SUBDISTRICT': '街道', 'level.TOWN': '镇', 'level.COMMUNITY': '社区'
   },
   en: {
     title: 'CareCircle childcare circles', language: '中文', layers: 'Layers', institutions: 'Institutions',
@@ -26,7 +27,15 @@ const TEXT = {
     compare: 'Compare scenario', sites: 'Sites', suggest: 'Suggest sites', within: 'min', children: 'children',
     covered: 'get a place', of: 'of', met: 'met', missed: 'not met', newly: 'Newly covered (with capacity)',
     before: 'before', after: 'after', proposed: 'Proposed sites', clickMap: 'Click the map where the site goes',
-    login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min'
+    login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
+    enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
+    password: 'password',
+    'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
+    'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
+    'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
+    'ownership.PRIVATE_PUBLICLY_AIDED': 'private, publicly aided', 'ownership.PRIVATE': 'private',
+    'age.INFANT': 'infants', 'age.TODDLER': 'toddlers', 'age.OLDER_TODDLER': 'older toddlers',
+    'level.DISTRICT': 'district', 'level.SUBDISTRICT': 'subdistrict', 'level.TOWN': 'town', 'level.COMMUNITY': 'community'
   }
 };
 
@@ -41,6 +50,7 @@ function t(key) { return TEXT[state.language][key] || key; }
 function translate() {
   document.documentElement.lang = state.language;
   document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
+  document.querySelectorAll('[data-placeholder]').forEach(el => { el.placeholder = t(el.dataset.placeholder); });
   document.getElementById('language').textContent = t('language');
 }
 
@@ -70,9 +80,22 @@ function show(name, layer, count) {
   if (!box || box.checked) { layer.addTo(map); }
 }
 
+// Every node of a connection, a page after another (at most 40 pages of 500), following pageInfo.endCursor.
+async function everyNode(query, variables, connectionOf) {
+  const nodes = [];
+  let after = null;
+  for (let page = 0; page < 40; page++) {
+    const connection = connectionOf(await gql(query, { ...variables, after }));
+    nodes.push(...connection.nodes);
+    if (!connection.pageInfo.hasNextPage) { break; }
+    after = connection.pageInfo.endCursor;
+  }
+  return nodes;
+}
+
 async function extent() {
-  const data = await gql('{ areas(level: DISTRICT) { boundary } institutions(first: 500) { nodes { location } } }');
-  const shapes = data.areas.map(a => a.boundary).concat(data.institutions.nodes.map(i => i.location));
+  const data = await gql('{ areas(level: DISTRICT) { nodes { boundary } } institutions(first: 500) { nodes { location } } }');
+  const shapes = data.areas.nodes.map(a => a.boundary).concat(data.institutions.nodes.map(i => i.location));
   const bounds = shapes.length ? L.geoJSON({ type: 'FeatureCollection',
     features: shapes.map(g => ({ type: 'Feature', geometry: g, properties: {} })) }).getBounds() : null;
   return bounds && bounds.isValid() ? bounds : L.latLngBounds([30.756, 103.966], [30.778, 103.997]);
@@ -95,14 +118,14 @@ async function institutions() {
     const [lon, lat] = i.location.coordinates;
     const isPublic = i.ownership === 'PUBLIC' || i.ownership === 'PUBLIC_BUILT_PRIVATELY_RUN';
     const colour = i.inclusive ? '#1a7f37' : isPublic ? '#1f5fbf' : '#b35900';
-    const groups = i.classGroups.map(g => `${g.ageGroup}: ${g.enrolled}/${g.slots}`).join('<br>');
+    const groups = () => i.classGroups.map(g => `${t('age.' + g.ageGroup)}: ${g.enrolled}/${g.slots}`).join('<br>');
     // the kind's initial in a disc coloured by ownership and inclusiveness, as large as the slots
     const size = Math.round(14 + 2 * Math.sqrt(i.slots));
     const icon = L.divIcon({ className: 'institution', iconSize: [size, size],
       html: `<span style="background:${colour}">${KIND_LETTER[i.kind] || '?'}</span>` });
-    L.marker([lat, lon], { icon, title: i.name }).bindPopup(`<b>${i.name}</b><br>${i.kind}, ${i.ownership}`
-      + `${i.inclusive ? ', inclusive 普惠' : ''}<br>slots ${i.slots}, enrolled ${i.enrolled}`
-      + `${i.grade ? ', grade ' + i.grade : ''}<br>${groups}`).addTo(layer);
+    L.marker([lat, lon], { icon, title: i.name }).bindPopup(() => `<b>${i.name}</b><br>${t('kind.' + i.kind)}, ${t('ownership.' + i.ownership)}`
+      + `${i.inclusive ? ', ' + t('inclusive') : ''}<br>${t('slots')} ${i.slots}, ${t('enrolled')} ${i.enrolled}`
+      + `${i.grade ? ', ' + t('grade') + ' ' + i.grade : ''}<br>${groups()}`).addTo(layer);
   });
   show('institutions', layer, data.institutions.nodes.length);
 }
@@ -120,49 +143,51 @@ function shade(value, max) {
 }
 
 async function population() {
-  const data = await gql(/* GraphQL */ `query MapPopulationCells($box: BoundingBoxInput!) { populationCells(boundingBox: $box) {
-      cellId boundary childrenUnder3 estimated } }`, { box: boxInput() });
-  const cells = data.populationCells;
+  const cells = await everyNode(/* GraphQL */ `query MapPopulationCells($box: BoundingBoxInput!, $after: String) {
+      populationCells(boundingBox: $box, first: 500, after: $after) { nodes { cellId boundary childrenUnder3 estimated }
+      pageInfo { endCursor hasNextPage } } }`, { box: boxInput() }, data => data.populationCells);
   const max = Math.max(0, ...cells.map(c => c.childrenUnder3));
   const layer = L.layerGroup();
   cells.forEach(c => L.geoJSON(c.boundary, { style: { weight: 0, fillColor: shade(c.childrenUnder3, max), fillOpacity: 0.6 } })
-    .bindTooltip(`${c.childrenUnder3.toFixed(1)} ${t('children')}${c.estimated ? ' (estimated)' : ''}`).addTo(layer));
+    .bindTooltip(() => `${c.childrenUnder3.toFixed(1)} ${t('children')}${c.estimated ? ` (${t('estimated')})` : ''}`).addTo(layer));
   show('population', layer, cells.length);
   return cells;
 }
 
 async function coverage(cells) {
-  const data = await gql(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!) { coverageCells(boundingBox: $box) { cellId minutesToNearest
-      limits { minutes within childrenWantingPlaceUncovered } } }`, { box: boxInput() });
+  const covered = await everyNode(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!, $after: String) {
+      coverageCells(boundingBox: $box, first: 500, after: $after) { nodes { cellId minutesToNearest
+      limits { minutes within childrenWantingPlaceUncovered } } pageInfo { endCursor hasNextPage } } }`, { box: boxInput() },
+    data => data.coverageCells);
   const outline = new Map(cells.map(c => [c.cellId, c.boundary]));
   const layer = L.layerGroup();
-  data.coverageCells.forEach(c => {
+  covered.forEach(c => {
     const minutes = c.minutesToNearest;
     const colour = minutes === null ? '#7f0000' : minutes <= 5 ? '#1a7f37' : minutes <= 15 ? '#f1c232' : '#cc0000';
     L.geoJSON(outline.get(c.cellId), { style: { weight: 0, fillColor: colour, fillOpacity: 0.45 } })
-      .bindTooltip(minutes === null ? '—' : `${minutes.toFixed(1)} ${t('within')}`).addTo(layer);
+      .bindTooltip(() => minutes === null ? '—' : `${minutes.toFixed(1)} ${t('within')}`).addTo(layer);
   });
-  show('coverage', layer, data.coverageCells.length);
-  const left = data.coverageCells.map(c => c.limits[c.limits.length - 1].childrenWantingPlaceUncovered);
+  show('coverage', layer, covered.length);
+  const left = covered.map(c => c.limits[c.limits.length - 1].childrenWantingPlaceUncovered);
   const most = Math.max(0, ...left);
   const capacity = L.layerGroup();
-  data.coverageCells.forEach((c, n) => {
+  covered.forEach((c, n) => {
     if (left[n] > 0) {
       L.geoJSON(outline.get(c.cellId), { style: { weight: 0, fillColor: shade(left[n], most), fillOpacity: 0.7 } })
-        .bindTooltip(`${left[n].toFixed(2)} ${t('children')}`).addTo(capacity);
+        .bindTooltip(() => `${left[n].toFixed(2)} ${t('children')}`).addTo(capacity);
     }
   });
   show('capacity', capacity, left.filter(v => v > 0).length);
 }
 
 async function gaps() {
-  const data = await gql(/* GraphQL */ `query MapGapAreas { gapAreas(minutes: 15, first: 10) { gapCount gaps { rank area { name } childrenUncovered
-      meanMinutesToNearest location } featureCollection } }`);
+  const data = await gql(/* GraphQL */ `query MapGapAreas { gapAreas(minutes: 15, first: 10) { gaps { totalCount nodes { rank area { name }
+      childrenUncovered meanMinutesToNearest location } } featureCollection } }`);
   show('gaps', L.geoJSON(data.gapAreas.featureCollection, { style: { color: '#cc0000', weight: 2, fillOpacity: 0.15,
     dashArray: '4 3' } }), data.gapAreas.featureCollection.features.length);
   const list = document.getElementById('gap-list');
   list.innerHTML = '';
-  data.gapAreas.gaps.forEach(g => {
+  data.gapAreas.gaps.nodes.forEach(g => {
     const item = document.createElement('li');
     item.textContent = `${g.childrenUncovered.toFixed(0)} ${t('children')}`
       + (g.meanMinutesToNearest === null ? '' : `, ${t('walk')} ${g.meanMinutesToNearest.toFixed(1)} ${t('minutes')}`);
@@ -187,30 +212,34 @@ function formatIndicator(indicator, value) {
   return indicator === 'SLOTS_PER_THOUSAND_RESIDENTS' ? value.toFixed(2) : (100 * value).toFixed(1) + '%';
 }
 
-async function indicators() {
+async function indicators(kept) {
   const select = document.getElementById('target-set'), areaSelect = document.getElementById('area');
   if (!select.options.length) {
-    const data = await gql('{ targetSets { id name } areas { code name level } }');
-    data.targetSets.forEach(s => select.add(new Option(s.id, s.id)));
+    const data = await gql(/* GraphQL */ `query MapTargetSets($language: Language!) { targetSets { id name(language: $language) } }`,
+      { language: state.language.toUpperCase() });
+    const areas = await everyNode(/* GraphQL */ `query MapAreas($after: String) { areas(first: 500, after: $after) {
+      nodes { code name level } pageInfo { endCursor hasNextPage } } }`, {}, page => page.areas);
+    data.targetSets.forEach(s => select.add(new Option(s.name, s.id)));
     areaSelect.add(new Option(t('all'), ''));
-    data.areas.forEach(a => areaSelect.add(new Option(`${a.name} (${a.level})`, a.code)));
+    areas.forEach(a => areaSelect.add(new Option(`${a.name} (${t('level.' + a.level)})`, a.code)));
     select.onchange = areaSelect.onchange = () => indicators().catch(report);
+    if (kept) { [select.value, areaSelect.value] = kept; }
   }
-  const data = await gql(/* GraphQL */ `query MapIndicators($set: String!, $code: String) { indicators(targetSet: $set, areaCode: $code) {
-      areas { area { name } indicators { indicator label value target met gap estimated } } } }`,
-    { set: select.value, code: areaSelect.value || null });
+  const data = await gql(/* GraphQL */ `query MapIndicators($set: TargetSetId!, $code: String, $language: Language!) {
+      indicators(targetSet: $set, areaCode: $code) { areas { area { name } indicators { indicator label(language: $language)
+      value target met gap { text(language: $language) } estimated } } } }`,
+    { set: select.value, code: areaSelect.value || null, language: state.language.toUpperCase() });
   const body = document.querySelector('#indicator-table tbody');
   body.innerHTML = '';
   const area = data.indicators.areas[0];
   (area ? area.indicators : []).forEach(i => {
     const row = body.insertRow();
     const format = v => formatIndicator(i.indicator, v);
-    // Chinese names from the policy documents; English from the API
-    row.insertCell().textContent = (state.language === 'zh' ? t(i.indicator) : i.label) + (i.estimated ? ' *' : '');
+    row.insertCell().textContent = i.label + (i.estimated ? ' *' : '');
     row.insertCell().textContent = format(i.value);
     row.insertCell().textContent = i.target === null ? '' : format(i.target);
     const gapCell = row.insertCell();
-    gapCell.textContent = i.met === null ? '' : i.met ? t('met') : i.gap;
+    gapCell.textContent = i.met === null ? '' : i.met ? t('met') : i.gap.text;
     gapCell.className = i.met === null ? '' : i.met ? 'met' : 'missed';
   });
 }
@@ -218,35 +247,40 @@ async function indicators() {
 async function compare() {
   if (!state.proposed.length) { throw new Error(t('clickMap')); }
   // the map's own scenario is replaced at the version it holds (saves are refused on a stale version)
-  const held = (await gql(/* GraphQL */ `query MapScenarios { scenarios { name version } }`)).scenarios.find(s => s.name === 'map');
-  await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) { saveScenario(input: $input, version: $version) { name } }`, {
+  const held = (await gql(/* GraphQL */ `query MapScenario { node(id: "Scenario:map") { ... on Scenario { version } } }`)).node;
+  const saved = await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) {
+      saveScenario(input: $input, version: $version) { scenario { name } userErrors { field message code } } }`, {
     version: held ? held.version : null, input: { name: 'map',
     proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
       coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true,
       classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },
         { ageGroup: 'OLDER_TODDLER', slots: 30 }] })) } }, true);
-  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: String!) { compareScenario(scenario: "map", targetSet: $set) { limits { minutes
-      childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator label before after } } }`,
-    { set: document.getElementById('target-set').value });
+  if (saved.saveScenario.userErrors.length) {
+    throw new Error(saved.saveScenario.userErrors.map(e => `${e.field ?? ''} ${e.message}`).join('; '));
+  }
+  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: TargetSetId!, $language: Language!) {
+      compareScenario(scenario: "map", targetSet: $set) { limits { minutes childrenWantingPlaceCoveredBefore
+      childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator label(language: $language) before after } } }`,
+    { set: document.getElementById('target-set').value, language: state.language.toUpperCase() });
   const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
     + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → ${l.childrenWantingPlaceCoveredAfter.toFixed(0)})`);
   data.compareScenario.indicators.filter(i => i.before !== i.after).forEach(i =>
-    lines.push(`${state.language === 'zh' ? t(i.indicator) : i.label}: ${formatIndicator(i.indicator, i.before)} → `
+    lines.push(`${i.label}: ${formatIndicator(i.indicator, i.before)} → `
       + formatIndicator(i.indicator, i.after)));
   document.getElementById('planning-result').innerHTML = lines.join('<br>');
   document.getElementById('coverage-summary').innerHTML = await summary('map');
 }
 
 async function suggest() {
-  const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input) { sites { rank location
-      childrenNewlyCovered childrenWantingPlaceCoveredShare openingIncentive } } }`,
+  const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input, first: 500) {
+      sites { nodes { rank location childrenNewlyCovered childrenWantingPlaceCoveredShare openingIncentive } } } }`,
     { input: { sites: Number(document.getElementById('site-count').value) } });
   const layer = L.layerGroup();
-  data.suggestSites.sites.forEach(s => L.marker([s.location.coordinates[1], s.location.coordinates[0]], { title: `#${s.rank}` })
-    .bindPopup(`#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%), `
-      + `${s.openingIncentive} CNY`).addTo(layer));
-  show('suggested', layer, data.suggestSites.sites.length);
-  document.getElementById('planning-result').innerHTML = data.suggestSites.sites.map(s =>
+  data.suggestSites.sites.nodes.forEach(s => L.marker([s.location.coordinates[1], s.location.coordinates[0]], { title: `#${s.rank}` })
+    .bindPopup(() => `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%), `
+      + `${s.openingIncentive} ${t('yuan')}`).addTo(layer));
+  show('suggested', layer, data.suggestSites.sites.nodes.length);
+  document.getElementById('planning-result').innerHTML = data.suggestSites.sites.nodes.map(s =>
     `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%`).join('<br>');
 }
 
@@ -260,7 +294,13 @@ async function start() {
   document.getElementById('language').onclick = () => {
     state.language = state.language === 'zh' ? 'en' : 'zh';
     translate();
-    Promise.all([gaps(), indicators()]).catch(report);
+    // the selects' names are in the language too: made again, keeping what was chosen
+    const kept = [document.getElementById('target-set').value, document.getElementById('area').value];
+    document.getElementById('target-set').innerHTML = document.getElementById('area').innerHTML = '';
+    // popups and tooltips are written when shown; the panel's figures are written again
+    Promise.all([gaps(), indicators(kept), summary(null).then(html => {
+      document.getElementById('coverage-summary').innerHTML = html;
+    })]).catch(report);
   };
   document.querySelectorAll('[data-layer]').forEach(box => box.onchange = () => {
     const layer = state.layers[box.dataset.layer];
@@ -282,7 +322,7 @@ async function start() {
   state.box = await extent();
   map.fitBounds(state.box);
   await streets();
-  // a box with more cells than one call may return leaves those two layers empty, not the page
+  // a failure of the cell layers leaves those two layers empty, not the page
   const cells = await population().catch(error => { report(error); return null; });
   await Promise.all([institutions(), circles(), cells ? coverage(cells) : null, gaps(), indicators()]);
   document.getElementById('coverage-summary').innerHTML = await summary(null);

@@ -99,19 +99,19 @@ public final class CityBenchmark {
                 + "classGroups: [{ageGroup: OLDER_TODDLER, slots: %d}]}";
         String[] created = new String[1];
         timed("one new institution", () -> created[0] = graphQl("mutation { createInstitution(input: "
-                + String.format(Locale.ROOT, newSite, 60) + ") { id } }"));
+                + String.format(Locale.ROOT, newSite, 60) + ") { institution { id } userErrors { field message code } } }"));
         timed("coverage after one new institution", () -> graphQl(coverage));
         String id = created[0].replaceAll(".*\"id\":\"(\\d+)\".*", "$1");
         timed("the new institution resized", () -> graphQl("mutation { updateInstitution(id: " + id + ", version: 1, input: "
-                + String.format(Locale.ROOT, newSite, 120) + ") { id } }"));
+                + String.format(Locale.ROOT, newSite, 120) + ") { institution { id } userErrors { field message code } } }"));
         timed("coverage after resizing it", () -> graphQl(coverage));
-        timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { rank childrenUncovered cells } } }"));
-        timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { rank childrenNewlyCovered } } }"));
+        timed("gap areas (15 minutes, largest 10)", () -> graphQl("{ gapAreas(minutes: 15, first: 10) { gaps { nodes { rank childrenUncovered cells } } } }"));
+        timed("site suggestion for the whole city, K = 15", () -> graphQl("{ suggestSites(input: {sites: 15}) { sites { nodes { rank childrenNewlyCovered } } } }"));
         timed("the new institution moved 300 m", () -> graphQl("mutation { updateInstitution(id: " + id + ", version: 2, input: "
                 + String.format(Locale.ROOT, newSite.replace(String.format(Locale.ROOT, "%.6f, %.6f", place[1], place[0]),
-                String.format(Locale.ROOT, "%.6f, %.6f", place[1] + 0.003, place[0])), 120) + ") { id } }"));
+                String.format(Locale.ROOT, "%.6f, %.6f", place[1] + 0.003, place[0])), 120) + ") { institution { id } userErrors { field message code } } }"));
         timed("coverage after moving it", () -> graphQl(coverage));
-        timed("the new institution closed (deleted)", () -> graphQl("mutation { deleteInstitution(id: " + id + ") }"));
+        timed("the new institution closed (deleted)", () -> graphQl("mutation { deleteInstitution(id: " + id + ") { deleted userErrors { field message code } } }"));
         timed("coverage after closing it", () -> graphQl(coverage));
         tiles(city, blocks);
         stopService();

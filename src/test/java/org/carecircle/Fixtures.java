@@ -12,9 +12,10 @@ public final class Fixtures {
             demonstration openToPublic status serviceModes externalId source estimated estimationMethod
             classGroups { ageGroup classes slots enrolled } slots enrolled""";
     public static final String CREATE_INSTITUTION =
-            "mutation($input: InstitutionInput!) { createInstitution(input: $input) { " + INSTITUTION_FIELDS + " } }";
-    public static final String CREATE_AREA =
-            "mutation($input: AreaInput!) { createArea(input: $input) { id code name level parent { code } boundary residents } }";
+            "mutation($input: InstitutionInput!) { createInstitution(input: $input) { institution { " + INSTITUTION_FIELDS
+                    + " } " + GraphQL.USER_ERRORS + " } }";
+    public static final String CREATE_AREA = "mutation($input: AreaInput!) { createArea(input: $input) { area { id code name "
+            + "level parent { code } boundary residents } " + GraphQL.USER_ERRORS + " } }";
 
     private Fixtures() {
     }
@@ -72,7 +73,7 @@ public final class Fixtures {
     }
 
     public static long createInstitution(Map<String, Object> input) {
-        return GraphQL.ok(CREATE_INSTITUTION, input(input)).getLong("data.createInstitution.id");
+        return GraphQL.ok(CREATE_INSTITUTION, input(input)).getLong("data.createInstitution.institution.id");
     }
 
     public static void createArea(Map<String, Object> input) {
@@ -93,7 +94,7 @@ public final class Fixtures {
                         "residents", 100.0, "childrenUnder3", children));
             }
         }
-        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
-                Map.of("cells", cells));
+        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { result { inserted } "
+                + GraphQL.USER_ERRORS + " } }", Map.of("cells", cells));
     }
 }

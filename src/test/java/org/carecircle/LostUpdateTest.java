@@ -17,15 +17,18 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.carecircle.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A save names the version it was made on: a stale one is refused (CONFLICT) and changes nothing. */
 @QuarkusTest
 class LostUpdateTest {
     static final String UPDATE_INSTITUTION = "mutation($id: ID!, $version: Int!, $input: InstitutionInput!) { "
-            + "updateInstitution(id: $id, version: $version, input: $input) { name version } }";
+            + "updateInstitution(id: $id, version: $version, input: $input) { institution { name version } "
+            + "userErrors { field message code } } }";
     static final String SAVE_SCENARIO = "mutation($input: ScenarioInput!, $version: Int) { "
-            + "saveScenario(input: $input, version: $version) { name version proposed } }";
+            + "saveScenario(input: $input, version: $version) { scenario { name version proposed } "
+            + "userErrors { field message code } } }";
 
     @Inject
     TestDatabase database;
@@ -40,11 +43,12 @@ class LostUpdateTest {
     void aStaleInstitutionSaveIsRefused() {
         long id = createInstitution(institution("first", 104.0, 30.7));
         JsonPath renamed = GraphQL.ok(UPDATE_INSTITUTION, Map.of("id", id, "version", 1, "input", institution("renamed", 104.0, 30.7)));
-        assertEquals(2, renamed.getInt("data.updateInstitution.version"));
+        assertEquals(2, renamed.getInt("data.updateInstitution.institution.version"));
         JsonPath stale = GraphQL.call(GraphQL.PLANNER, UPDATE_INSTITUTION,
                 Map.of("id", id, "version", 1, "input", institution("stale", 104.0, 30.7)));
-        assertEquals("CONFLICT", stale.getString("errors[0].extensions.code"), stale::prettify);
-        assertTrue(stale.getString("errors[0].message").contains("since version 1 (it is at version 2)"), stale::prettify);
+        assertEquals("CONFLICT", stale.getString("data.updateInstitution.userErrors[0].code"), stale::prettify);
+        assertTrue(stale.getString("data.updateInstitution.userErrors[0].message").contains("since version 1 (it is at version 2)"),
+                stale::prettify);
         JsonPath read = GraphQL.ok("query($id: ID!) { institution(id: $id) { name version } }", Map.of("id", id));
         assertEquals("renamed", read.getString("data.institution.name"));
         assertEquals(2, read.getInt("data.institution.version"));
@@ -65,10 +69,11 @@ class LostUpdateTest {
             int won = 0, conflicts = 0;
             for (Future<JsonPath> answer : answers) {
                 JsonPath result = answer.get();
-                if (result.get("errors") == null) {
+                assertNull(result.get("errors"), result::prettify);
+                if (result.getList("data.updateInstitution.userErrors").isEmpty()) {
                     won++;
                 } else {
-                    assertEquals("CONFLICT", result.getString("errors[0].extensions.code"), result::prettify);
+                    assertEquals("CONFLICT", result.getString("data.updateInstitution.userErrors[0].code"), result::prettify);
                     conflicts++;
                 }
             }
@@ -87,12 +92,12 @@ class LostUpdateTest {
         createArea(area("D", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1)));
         Map<String, Object> renamed = new HashMap<>(area("D", "DISTRICT", null, rectangle(104, 30, 104.1, 30.1)));
         renamed.put("name", "renamed");
-        String update = "mutation($version: Int!, $input: AreaInput!) { updateArea(code: \"D\", version: $version, input: $input) { version } }";
-        assertEquals(2, GraphQL.ok(update, Map.of("version", 1, "input", renamed)).getInt("data.updateArea.version"));
+        String update = "mutation($version: Int!, $input: AreaInput!) { updateArea(code: \"D\", version: $version, input: $input) { area { version } userErrors { field message code } } }";
+        assertEquals(2, GraphQL.ok(update, Map.of("version", 1, "input", renamed)).getInt("data.updateArea.area.version"));
         renamed.put("name", "stale");
         JsonPath stale = GraphQL.call(GraphQL.PLANNER, update, Map.of("version", 1, "input", renamed));
-        assertEquals("CONFLICT", stale.getString("errors[0].extensions.code"), stale::prettify);
-        assertEquals("renamed", GraphQL.ok("{ areas { name } }").getString("data.areas[0].name"));
+        assertEquals("CONFLICT", stale.getString("data.updateArea.userErrors[0].code"), stale::prettify);
+        assertEquals("renamed", GraphQL.ok("{ areas { nodes { name } } }").getString("data.areas.nodes[0].name"));
     }
 
     /** A scenario of a name already held is replaced only at its version; a new name takes none. */
@@ -101,14 +106,15 @@ class LostUpdateTest {
         Map<String, Object> one = Map.of("name", "plan", "proposed", List.of(institution("a", 103.98, 30.76)));
         Map<String, Object> two = Map.of("name", "plan", "proposed", List.of(institution("a", 103.98, 30.76),
                 institution("b", 103.99, 30.77)));
-        assertEquals(1, GraphQL.ok(SAVE_SCENARIO, Map.of("input", one)).getInt("data.saveScenario.version"));
+        assertEquals(1, GraphQL.ok(SAVE_SCENARIO, Map.of("input", one)).getInt("data.saveScenario.scenario.version"));
         JsonPath unversioned = GraphQL.call(GraphQL.PLANNER, SAVE_SCENARIO, Map.of("input", two));
-        assertEquals("CONFLICT", unversioned.getString("errors[0].extensions.code"), unversioned::prettify);
-        assertTrue(unversioned.getString("errors[0].message").contains("is at version 1: give that version"), unversioned::prettify);
-        assertEquals(2, GraphQL.ok(SAVE_SCENARIO, Map.of("input", two, "version", 1)).getInt("data.saveScenario.version"));
+        assertEquals("CONFLICT", unversioned.getString("data.saveScenario.userErrors[0].code"), unversioned::prettify);
+        assertTrue(unversioned.getString("data.saveScenario.userErrors[0].message").contains("is at version 1: give that version"),
+                unversioned::prettify);
+        assertEquals(2, GraphQL.ok(SAVE_SCENARIO, Map.of("input", two, "version", 1)).getInt("data.saveScenario.scenario.version"));
         JsonPath stale = GraphQL.call(GraphQL.PLANNER, SAVE_SCENARIO, Map.of("input", one, "version", 1));
-        assertEquals("CONFLICT", stale.getString("errors[0].extensions.code"), stale::prettify);
-        assertEquals(2, GraphQL.ok("{ scenarios { proposed version } }").getInt("data.scenarios[0].proposed"));
+        assertEquals("CONFLICT", stale.getString("data.saveScenario.userErrors[0].code"), stale::prettify);
+        assertEquals(2, GraphQL.ok("{ scenarios { nodes { proposed version } } }").getInt("data.scenarios.nodes[0].proposed"));
     }
 
     /** Two of three identical registers sent at once once failed on a duplicate key (500): now one writes, the others are told. */

@@ -53,7 +53,7 @@ class SingleSignOnTest {
     @Test
     void aPlannersTokenMayWrite() {
         JsonPath result = call(token("signing-key.pem", List.of("planner"), 300)).extract().jsonPath();
-        assertEquals("A", result.getString("data.createArea.code"), result::prettify);
+        assertEquals("A", result.getString("data.createArea.area.code"), result::prettify);
         assertEquals(1, database.count("area"));
     }
 
@@ -73,11 +73,11 @@ class SingleSignOnTest {
         assertEquals(0, database.count("area"));
         // the planner's password still works beside the tokens
         given().auth().preemptive().basic("planner", "planner").contentType("application/json").body(CREATE)
-                .post("/graphql").then().statusCode(200).body("data.createArea.code", equalTo("A"));
+                .post("/graphql").then().statusCode(200).body("data.createArea.area.code", equalTo("A"));
     }
 
     static final String CREATE = "{\"query\": \"mutation { createArea(input: {code: \\\"A\\\", name: \\\"A\\\", level: DISTRICT, "
-            + "boundary: {type: \\\"Polygon\\\", coordinates: [[[104, 30], [104.1, 30], [104.1, 30.1], [104, 30]]]}}) { code } }\"}";
+            + "boundary: {type: \\\"Polygon\\\", coordinates: [[[104, 30], [104.1, 30], [104.1, 30.1], [104, 30]]]}}) { area { code } userErrors { field message code } } }\"}";
 
     private static io.restassured.response.ValidatableResponse call(String token) {
         return given().header("Authorization", "Bearer " + token).contentType("application/json").body(CREATE)

@@ -9,8 +9,6 @@ public interface ApiLimits {
 
     int maxPageSize();
 
-    int maxCellsPerCall();
-
     int maxCellsPerUpsert();
 
     /** Candidate sites one suggestion weighs; more population cells are made fewer by squares. */

@@ -14,29 +14,28 @@ import java.sql.SQLTransientConnectionException;
  * and tiles as {@code errors[].code} beside their HTTP status. Clients branch on these, never on messages.
  */
 public enum ErrorCode {
-    /** A field or parameter is missing, malformed or out of bounds; the error names it. Nothing was written. */
-    BAD_USER_INPUT(400),
-    /** No login, or a wrong one. */
-    UNAUTHENTICATED(401),
-    /** Logged in, but without the planner role (or from a foreign page). */
-    FORBIDDEN(403),
-    /** An id, code or scenario that does not exist. */
-    NOT_FOUND(404),
-    /** Someone saved in between (a stale version) or the same import is already running: read again, then retry. */
-    CONFLICT(409),
-    /** The request asks for more than one request may (fields, circles, heavy work at once): split it or retry later. */
-    TOO_EXPENSIVE(429),
-    /** The walking network is not loaded (not configured, still loading, or failed). */
-    NETWORK_UNAVAILABLE(503),
-    /** PostgreSQL cannot be reached: retry shortly. */
-    DATABASE_UNAVAILABLE(503),
-    /** A fault of the service; its log holds the details under the id the message gives. */
-    INTERNAL(500);
+    BAD_USER_INPUT(400, "A field or parameter is missing, malformed or out of bounds; the error names it. Nothing was written."),
+    UNAUTHENTICATED(401, "No login, or a wrong one."),
+    FORBIDDEN(403, "Logged in, but without the planner role (or from a foreign page)."),
+    NOT_FOUND(404, "An id, code or scenario that does not exist."),
+    CONFLICT(409, "Someone saved in between (a stale version) or the same import is already running: read again, then retry."),
+    TOO_EXPENSIVE(429, "The request asks for more than one request may (fields, circles, heavy work at once): split it or "
+            + "retry later."),
+    NETWORK_UNAVAILABLE(503, "The walking network is not loaded (not configured, still loading, or failed)."),
+    DATABASE_UNAVAILABLE(503, "PostgreSQL cannot be reached: retry shortly."),
+    INTERNAL(500, "A fault of the service; its log holds the details under the id the message gives.");
 
     private final int httpStatus;
+    private final String meaning;
 
-    ErrorCode(int httpStatus) {
+    ErrorCode(int httpStatus, String meaning) {
         this.httpStatus = httpStatus;
+        this.meaning = meaning;
+    }
+
+    /** What the code means, in the words the schema and the API guide give. */
+    public String meaning() {
+        return meaning;
     }
 
     public int httpStatus() {

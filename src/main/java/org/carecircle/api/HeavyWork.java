@@ -2,6 +2,8 @@ package org.carecircle.api;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,22 +51,47 @@ public class HeavyWork {
         this.waitMillis = wait.toMillis();
     }
 
-    /** The work on a thread of its own, off the GraphQL layer's per-event-loop queue; a full queue is TOO_EXPENSIVE. */
+    /**
+     * The work on a thread of its own, off the GraphQL layer's per-event-loop queue; a full queue is TOO_EXPENSIVE.
+     * Its answer comes back on the caller's Vert.x context: the GraphQL layer goes on from there, and a blocking
+     * field after it in a mutation (run in order) needs that context to be handed to a worker.
+     */
     public <T> CompletionStage<T> offloaded(Supplier<T> work) {
+        Context caller = Vertx.currentContext();
+        CompletableFuture<T> answer = new CompletableFuture<>();
         try {
             // a request context of its own: the calling request's (its database session) may end or be used meanwhile
-            return CompletableFuture.supplyAsync(() -> {
+            offload.execute(() -> {
                 ManagedContext requestContext = Arc.container().requestContext();
                 requestContext.activate();
+                T result = null;
+                Throwable failure = null;
                 try {
-                    return work.get();
+                    result = work.get();
+                } catch (Throwable e) {
+                    failure = e;
                 } finally {
                     requestContext.terminate();
                 }
-            }, offload);
+                T done = result;
+                Throwable failed = failure;
+                Runnable complete = () -> {
+                    if (failed == null) {
+                        answer.complete(done);
+                    } else {
+                        answer.completeExceptionally(failed);
+                    }
+                };
+                if (caller == null) {
+                    complete.run();
+                } else {
+                    caller.runOnContext(ignored -> complete.run());
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new TooExpensiveException("the service is busy with heavy requests: retry shortly");
         }
+        return answer;
     }
 
     @PreDestroy

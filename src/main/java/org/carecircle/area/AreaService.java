@@ -3,10 +3,12 @@ package org.carecircle.area;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ConflictException;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.NotFoundException;
+import org.carecircle.api.PageRequest;
 import org.carecircle.api.Violations;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -23,26 +25,45 @@ public class AreaService {
         return area == null ? null : AreaView.of(area);
     }
 
+    /** The area of this id (not code), or null. */
     @Transactional
-    public List<AreaView> list(AreaLevel level, String parentCode) {
-        StringBuilder query = new StringBuilder("SELECT a FROM Area a LEFT JOIN FETCH a.parent p WHERE TRUE");
+    public AreaView find(long id) {
+        Area area = Area.findById(id);
+        return area == null ? null : AreaView.of(area);
+    }
+
+    @Transactional
+    public AreaConnection list(AreaLevel level, String parentCode, PageRequest request) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (level != null) {
-            query.append(" AND a.level = :level");
+            where.append(" AND a.level = :level");
         }
         if (parentCode != null) {
             if (Area.findByCode(parentCode) == null) {
                 throw new NotFoundException("parentCode", "area \"" + parentCode + "\"");
             }
-            query.append(" AND p.code = :parentCode");
+            where.append(" AND a.parent.code = :parentCode");
         }
-        var typed = entityManager.createQuery(query.append(" ORDER BY a.code").toString(), Area.class);
+        List<Area> rows = filtered(request.bindWindow(entityManager.createQuery("SELECT a FROM Area a LEFT JOIN FETCH "
+                + "a.parent" + where + " AND " + request.condition("a.code") + " ORDER BY " + request.order("a.code"),
+                Area.class), String::valueOf), level, parentCode).setMaxResults(request.limit()).getResultList();
+        boolean beyond = request.startingCursor() != null && !filtered(request.bindBeyond(entityManager.createQuery(
+                "SELECT a.id FROM Area a" + where + " AND " + request.beyondCondition("a.code"), Long.class),
+                String::valueOf), level, parentCode).setMaxResults(1).getResultList().isEmpty();
+        long total = filtered(entityManager.createQuery("SELECT count(a) FROM Area a" + where, Long.class), level,
+                parentCode).getSingleResult();
+        return AreaConnection.of(request.keyset(rows.stream().map(AreaView::of).toList(), beyond, (int) total,
+                AreaView::code));
+    }
+
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, AreaLevel level, String parentCode) {
         if (level != null) {
-            typed.setParameter("level", level);
+            query.setParameter("level", level);
         }
         if (parentCode != null) {
-            typed.setParameter("parentCode", parentCode);
+            query.setParameter("parentCode", parentCode);
         }
-        return typed.getResultStream().map(AreaView::of).toList();
+        return query;
     }
 
     @Transactional

@@ -4,7 +4,8 @@ import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.BoundingBox;
 import org.carecircle.api.HeavyWork;
-import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.PageRequest;
+import org.carecircle.api.Paging;
 import org.carecircle.api.Violations;
 import org.carecircle.area.AreaLevel;
 import org.eclipse.microprofile.graphql.Description;
@@ -23,6 +24,8 @@ public class CoverageApi {
     CoverageService service;
     @Inject
     ApiLimits limits;
+    @Inject
+    Paging paging;
 
     @Query
     @Description("Who can walk to childcare within each limit, without and with capacity: overall, per area (of the "
@@ -35,20 +38,18 @@ public class CoverageApi {
     @Query
     @Description("Per population cell in the box (by its centre): nearest institution and minutes, each limit's "
             + "coverage with capacity, and the floating-catchment scores.")
-    public @NonNull CompletionStage<List<CoverageViews.@NonNull CellCoverage>> coverageCells(CoverageParameters parameters,
-                                                                                          @NonNull BoundingBox boundingBox) {
+    public @NonNull CompletionStage<CoverageViews.CellCoverageConnection> coverageCells(
+            CoverageParameters parameters, @NonNull BoundingBox boundingBox, @Description(Paging.FIRST) Integer first,
+            @Description(Paging.AFTER) String after, @Description(Paging.LAST) Integer last,
+            @Description(Paging.BEFORE) String before) {
+        PageRequest request = paging.request(first, after, last, before);
         return heavyWork.offloaded(() -> {
             Violations violations = new Violations();
             service.settings(parameters, violations);
             boundingBox.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations);
             violations.throwIfAny();
-            List<CoverageViews.CellCoverage> cells = CoverageReports.cells(service.coverage(parameters),
-                    boundingBox.toPolygon().getEnvelopeInternal(), limits.maxCellsPerCall());
-            if (cells.size() > limits.maxCellsPerCall()) {
-                throw new InvalidInputException("boundingBox", "holds more than the " + limits.maxCellsPerCall()
-                        + " cells one call may return; ask for a smaller box, or download the export");
-            }
-            return cells;
+            return CoverageReports.cells(service.coverage(parameters), boundingBox.toPolygon().getEnvelopeInternal(),
+                    request);
         });
     }
 
@@ -56,8 +57,13 @@ public class CoverageApi {
     @Description("Gap areas: neighbouring cells with uncovered children merged and ranked by children affected. "
             + "minutes must be one of the parameters' limits (default the longest); withCapacity counts children "
             + "wanting a place who get none instead of children outside the limit.")
-    public @NonNull CompletionStage<CoverageViews.GapReport> gapAreas(CoverageParameters parameters, Double minutes, Boolean withCapacity,
-                                                     Integer first) {
-        return heavyWork.offloaded(() -> service.gaps(parameters, minutes, withCapacity, first));
+    public @NonNull CompletionStage<CoverageViews.GapReport> gapAreas(CoverageParameters parameters, Double minutes,
+                                                                      Boolean withCapacity,
+                                                                      @Description(Paging.FIRST) Integer first,
+                                                                      @Description(Paging.AFTER) String after,
+                                                                      @Description(Paging.LAST) Integer last,
+                                                                      @Description(Paging.BEFORE) String before) {
+        PageRequest request = paging.request(first, after, last, before);
+        return heavyWork.offloaded(() -> service.gaps(parameters, minutes, withCapacity, request));
     }
 }

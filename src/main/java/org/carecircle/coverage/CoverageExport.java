@@ -3,12 +3,17 @@ package org.carecircle.coverage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.carecircle.api.Column;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Language;
+import org.carecircle.api.PageRequest;
+import org.carecircle.api.Violations;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.network.WalkingProfile;
@@ -61,17 +66,23 @@ public class CoverageExport {
     @GET
     @Path("cells.csv")
     @Produces("text/csv; charset=UTF-8")
-    public Response cellsCsv(@BeanParam Parameters parameters) {
+    public Response cellsCsv(@BeanParam Parameters parameters, @QueryParam("language") String language,
+                             @HeaderParam("Accept-Language") String acceptLanguage) {
         Coverage coverage = service.coverage(parameters.read());
-        List<String> header = new ArrayList<>(List.of("cell_id", "longitude", "latitude", "residents", "children_under3",
-                "children_wanting_place", "nearest_institution_id", "minutes_to_nearest"));
+        List<Column> columns = new ArrayList<>(List.of(new Column("cellId", "网格编号"), new Column("longitude", "经度"),
+                new Column("latitude", "纬度"), new Column("residents", "常住人口"), new Column("childrenUnder3", "3岁以下儿童"),
+                new Column("childrenWantingPlace", "有入托需求儿童"), new Column("nearestInstitutionId", "最近机构编号"),
+                new Column("minutesToNearest", "到最近机构步行分钟")));
         for (double minutes : coverage.settings().minutes()) {
             String limit = Coverage.limitKey(minutes);
-            header.addAll(List.of("within_" + limit, "covered_" + limit, "uncovered_" + limit));
+            columns.addAll(List.of(new Column("within" + limit, limit + "分钟内可达"),
+                    new Column("childrenWantingPlaceCovered" + limit, limit + "分钟内获得托位"),
+                    new Column("childrenWantingPlaceUncovered" + limit, limit + "分钟内未获托位")));
         }
-        header.addAll(List.of("two_step_score", "enhanced_score", "estimated"));
+        columns.addAll(List.of(new Column("twoStepScore", "两步移动搜索法得分"), new Column("enhancedScore", "增强两步移动搜索法得分"),
+                new Column("estimated", "估算")));
         CoverageData.Cells cells = coverage.cells();
-        return Downloads.csv("coverage-cells.csv", header, csv -> {
+        return Downloads.csv("coverage-cells.csv", Column.names(columns, Language.of(language, acceptLanguage)), csv -> {
             for (int c = 0; c < cells.size(); c++) {
                 CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
                 List<Object> row = new ArrayList<>(List.of(cell.cellId(), cells.longitude[c], cells.latitude[c],
@@ -90,23 +101,30 @@ public class CoverageExport {
     @GET
     @Path("areas.csv")
     @Produces("text/csv; charset=UTF-8")
-    public Response areasCsv(@BeanParam Parameters parameters, @QueryParam("level") String level) {
+    public Response areasCsv(@BeanParam Parameters parameters, @QueryParam("level") String level,
+                             @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language words = Language.of(language, acceptLanguage);
         Coverage coverage = service.coverage(parameters.read());
         CoverageViews.Report report = CoverageReports.report(coverage, Downloads.constant(AreaLevel.class, level, "level"));
-        List<String> header = new ArrayList<>(List.of("area_code", "area_name", "level", "residents", "children_under3",
-                "children_wanting_place", "two_step_score", "enhanced_score"));
+        List<Column> columns = new ArrayList<>(List.of(new Column("areaCode", "代码"), new Column("areaName", "名称"),
+                new Column("level", "级别"), new Column("residents", "常住人口"), new Column("childrenUnder3", "3岁以下儿童"),
+                new Column("childrenWantingPlace", "有入托需求儿童"), new Column("twoStepScore", "两步移动搜索法得分"),
+                new Column("enhancedScore", "增强两步移动搜索法得分")));
         for (double minutes : coverage.settings().minutes()) {
             String limit = Coverage.limitKey(minutes);
-            header.addAll(List.of("children_within_" + limit, "children_within_share_" + limit, "covered_" + limit,
-                    "uncovered_" + limit, "covered_share_" + limit));
+            columns.addAll(List.of(new Column("childrenWithin" + limit, limit + "分钟内儿童"),
+                    new Column("childrenWithinShare" + limit, limit + "分钟内儿童占比"),
+                    new Column("childrenWantingPlaceCovered" + limit, limit + "分钟内获得托位"),
+                    new Column("childrenWantingPlaceUncovered" + limit, limit + "分钟内未获托位"),
+                    new Column("childrenWantingPlaceCoveredShare" + limit, limit + "分钟内获得托位占比")));
         }
         List<CoverageViews.AreaCoverage> rows = new ArrayList<>(report.areas());
         rows.add(report.overall());
-        return Downloads.csv("coverage-areas.csv", header, csv -> {
+        return Downloads.csv("coverage-areas.csv", Column.names(columns, words), csv -> {
             for (CoverageViews.AreaCoverage area : rows) {
                 List<Object> row = new ArrayList<>();
                 row.add(area.area() == null ? "ALL" : area.area().code());
-                row.add(area.area() == null ? "all cells" : area.area().name());
+                row.add(area.area() == null ? words.pick("全部网格", "all cells") : area.area().name());
                 row.add(area.area() == null ? "" : area.area().level());
                 row.addAll(List.of(area.residents(), area.childrenUnder3(), area.childrenWantingPlace()));
                 row.add(area.twoStepScore());
@@ -158,7 +176,11 @@ public class CoverageExport {
     @Produces("application/geo+json")
     public Response gapsGeoJson(@BeanParam Parameters parameters, @QueryParam("gapMinutes") Double minutes,
                                 @QueryParam("withCapacity") Boolean withCapacity, @QueryParam("first") Integer first) {
-        CoverageViews.GapReport report = service.gaps(parameters.read(), minutes, withCapacity, first);
+        // a download holds every gap area unless asked for the largest few
+        Violations violations = new Violations();
+        PageRequest request = PageRequest.of(first, null, null, null, Integer.MAX_VALUE, Integer.MAX_VALUE, violations);
+        violations.throwIfAny();
+        CoverageViews.GapReport report = service.gaps(parameters.read(), minutes, withCapacity, request);
         return Downloads.attachment(report.featureCollection().toString(), "coverage-gaps.geojson");
     }
 

@@ -3,6 +3,8 @@ package org.carecircle.coverage;
 import jakarta.json.JsonObject;
 import org.carecircle.api.Decimals;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageRequest;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.engine.coverage.CoverageAnalysis;
 import org.carecircle.engine.coverage.GapAreas;
@@ -11,7 +13,10 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** Turns a finished analysis into the views that GraphQL and the exports share. */
 public final class CoverageReports {
@@ -67,15 +72,18 @@ public final class CoverageReports {
     }
 
     /** The cells whose centre lies in the box, at most {@code max} (with one more to tell that there are more). */
-    public static List<CoverageViews.CellCoverage> cells(Coverage coverage, Envelope box, int max) {
+    /** One page of the cells whose centre lies in the box, in cellId order. */
+    public static CoverageViews.CellCoverageConnection cells(Coverage coverage, Envelope box, PageRequest request) {
         CoverageData.Cells cells = coverage.cells();
-        List<CoverageViews.CellCoverage> found = new ArrayList<>();
-        for (int c = 0; c < cells.size() && found.size() <= max; c++) {
-            if (box == null || box.contains(cells.longitude[c], cells.latitude[c])) {
-                found.add(cell(coverage, c));
+        List<Integer> inBox = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            if (box.contains(cells.longitude[c], cells.latitude[c])) {
+                inBox.add(c);
             }
         }
-        return found;
+        inBox.sort(Comparator.comparing(c -> cells.cellId[c]));
+        return CoverageViews.CellCoverageConnection.of(request.page(inBox, c -> cells.cellId[c], Function.identity())
+                .map(page -> page.stream().map(c -> cell(coverage, c)).toList()));
     }
 
     public static CoverageViews.CellCoverage cell(Coverage coverage, int c) {
@@ -94,22 +102,21 @@ public final class CoverageReports {
                 round(analysis.enhanced()[c]), cells.estimated[c]);
     }
 
-    /** Gap areas for one of the analysis's limits, the largest {@code first} with outlines. */
-    public static CoverageViews.GapReport gaps(Coverage coverage, int limit, boolean withCapacity, int first) {
-        CoverageData.Cells cells = coverage.cells();
+    /** Gap areas for one of the analysis's limits, largest first: one page of them, with their outlines. */
+    public static CoverageViews.GapReport gaps(Coverage coverage, int limit, boolean withCapacity, PageRequest request) {
         List<GapAreas.Gap> all = gapsOf(coverage, limit, withCapacity);
-        List<CoverageViews.GapArea> gaps = new ArrayList<>();
-        var features = GeoJson.JSON.createArrayBuilder();
         double total = 0;
         for (GapAreas.Gap gap : all) {
             total += gap.uncovered();
         }
-        for (int rank = 1; rank <= Math.min(first, all.size()); rank++) {
-            RankedGap ranked = ranked(coverage, all.get(rank - 1), rank);
+        Page<Integer> page = request.page(IntStream.rangeClosed(1, all.size()).boxed().toList(), rank -> rank,
+                Integer::valueOf);
+        List<RankedGap> drawn = page.nodes().stream().map(rank -> ranked(coverage, all.get(rank - 1), rank)).toList();
+        var features = GeoJson.JSON.createArrayBuilder();
+        for (RankedGap ranked : drawn) {
             CoverageViews.GapArea view = ranked.view();
-            gaps.add(view);
             var properties = GeoJson.JSON.createObjectBuilder()
-                    .add("rank", rank)
+                    .add("rank", view.rank())
                     .add("areaCode", view.area() == null ? "" : view.area().code())
                     .add("areaName", view.area() == null ? "" : view.area().name())
                     .add("cells", view.cells())
@@ -126,8 +133,9 @@ public final class CoverageReports {
         }
         JsonObject collection = GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection")
                 .add("features", features).build();
-        return new CoverageViews.GapReport(coverage.settings().minutes().get(limit), withCapacity, all.size(), round(total),
-                gaps, collection);
+        return new CoverageViews.GapReport(coverage.settings().minutes().get(limit), withCapacity, round(total),
+                CoverageViews.GapAreaConnection.of(page.map(ranks -> drawn.stream().map(RankedGap::view).toList())),
+                collection);
     }
 
     /** A gap area as answered, with its outline. */

@@ -2,8 +2,8 @@ package org.carecircle.coverage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.carecircle.api.ApiLimits;
 import org.carecircle.api.HeavyWork;
+import org.carecircle.api.PageRequest;
 import org.carecircle.api.Violations;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.coverage.CoverageAnalysis;
@@ -42,8 +42,6 @@ public class CoverageService {
     NetworkService networks;
     @Inject
     NetworkSettings networkSettings;
-    @Inject
-    ApiLimits apiLimits;
     @Inject
     Adjustments.Source scenarios;
 
@@ -124,19 +122,17 @@ public class CoverageService {
     }
 
     /** Gap areas for one of the limits (default the longest), the largest {@code first} (default 20) with outlines. */
-    public CoverageViews.GapReport gaps(CoverageParameters parameters, Double minutes, Boolean withCapacity, Integer first) {
+    public CoverageViews.GapReport gaps(CoverageParameters parameters, Double minutes, Boolean withCapacity,
+                                        PageRequest request) {
         Violations violations = new Violations();
         Coverage.Settings settings = settings(parameters, violations);
-        int count = first == null ? 20 : first;
-        violations.check(count >= 1 && count <= apiLimits.maxPageSize(), "first",
-                "must be between 1 and " + apiLimits.maxPageSize() + " (got " + count + ")");
         int limit = settings == null ? -1 : minutes == null ? settings.minutes().size() - 1 : settings.limitIndex(minutes);
         if (settings != null) {
             violations.check(limit >= 0, "minutes", "must be one of the analysis limits " + settings.minutes()
                     + " (got " + minutes + ")");
         }
         violations.throwIfAny();
-        return CoverageReports.gaps(coverage(settings), limit, Boolean.TRUE.equals(withCapacity), count);
+        return CoverageReports.gaps(coverage(settings), limit, Boolean.TRUE.equals(withCapacity), request);
     }
 
     private Coverage compute(Coverage.Settings settings, CoverageData.Versions versions, NetworkLoader.Loaded network,

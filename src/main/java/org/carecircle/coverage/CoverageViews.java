@@ -5,6 +5,8 @@ import org.carecircle.area.AreaLevel;
 import org.carecircle.area.AreaRef;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.network.WalkingProfile;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -75,8 +77,45 @@ public final class CoverageViews {
 
     @Type("GapReport")
     @Description("Contiguous cells with uncovered children, largest first, and the same as a GeoJSON FeatureCollection")
-    public record GapReport(double minutes, boolean withCapacity, int gapCount, double childrenUncovered,
-                            @NonNull List<@NonNull GapArea> gaps, @NonNull JsonObject featureCollection) {
+    public record GapReport(double minutes, boolean withCapacity, double childrenUncovered,
+                            @NonNull GapAreaConnection gaps, @NonNull JsonObject featureCollection) {
+    }
+
+    @Type("GapAreaConnection")
+    @Description("A page of gap areas in rank order, largest first (Relay cursor connection)")
+    public record GapAreaConnection(@NonNull List<@NonNull GapAreaEdge> edges,
+                                    @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                    List<@NonNull GapArea> nodes,
+                                    @NonNull PageInfo pageInfo,
+                                    @Description("Gap areas at this limit, across all pages") int totalCount) {
+        static GapAreaConnection of(Page<GapArea> page) {
+            return new GapAreaConnection(page.edges(GapAreaEdge::new), page.nodes(), page.pageInfo(), page.totalCount());
+        }
+    }
+
+    @Type("GapAreaEdge")
+    @Description("A gap area and the cursor that pages from it")
+    public record GapAreaEdge(@NonNull @Description("Pass as after or before to page from this gap area") String cursor,
+                              @NonNull GapArea node) {
+    }
+
+    @Type("CellCoverageConnection")
+    @Description("A page of population cells' coverage in cellId order (Relay cursor connection)")
+    public record CellCoverageConnection(@NonNull List<@NonNull CellCoverageEdge> edges,
+                                         @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                         List<@NonNull CellCoverage> nodes,
+                                         @NonNull PageInfo pageInfo,
+                                         @Description("Cells whose centre lies in the box, across all pages") int totalCount) {
+        static CellCoverageConnection of(Page<CellCoverage> page) {
+            return new CellCoverageConnection(page.edges(CellCoverageEdge::new), page.nodes(), page.pageInfo(),
+                    page.totalCount());
+        }
+    }
+
+    @Type("CellCoverageEdge")
+    @Description("A cell's coverage and the cursor that pages from it")
+    public record CellCoverageEdge(@NonNull @Description("Pass as after or before to page from this cell") String cursor,
+                                   @NonNull CellCoverage node) {
     }
 
     @Type("GapArea")

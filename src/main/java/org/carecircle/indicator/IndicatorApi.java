@@ -2,12 +2,15 @@ package org.carecircle.indicator;
 
 import jakarta.inject.Inject;
 import org.carecircle.api.HeavyWork;
+import org.carecircle.api.Language;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.coverage.CoverageParameters;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -22,14 +25,38 @@ public class IndicatorApi {
     @Query
     @Description("Policy indicators against a target set (see targetSets): for the whole dataset and every area, or "
             + "only areas of one level, or one area. Each gives its value, the target, met or not, and the gap.")
-    public @NonNull CompletionStage<IndicatorViews.Report> indicators(@NonNull String targetSet, CoverageParameters parameters,
-                                                     AreaLevel level, String areaCode) {
-        return heavyWork.offloaded(() -> service.indicators(targetSet, parameters, level, areaCode));
+    public @NonNull CompletionStage<IndicatorViews.Report> indicators(@NonNull TargetSetId targetSet,
+                                                                      CoverageParameters parameters, AreaLevel level,
+                                                                      String areaCode) {
+        return heavyWork.offloaded(() -> service.indicators(targetSet.name(), parameters, level, areaCode));
     }
 
     @Query
     @Description("The policy target sets an indicator request may pick, with their sources")
     public @NonNull List<IndicatorViews.@NonNull TargetSetView> targetSets() {
         return service.targetSets().stream().map(IndicatorViews.TargetSetView::of).toList();
+    }
+
+    @Description("The indicator's name")
+    public @NonNull String label(@Source IndicatorViews.IndicatorView value, @DefaultValue("ZH") @Description(Language.CHOICE)
+                                 Language language) {
+        return IndicatorWords.name(value.indicator(), Language.orDefault(language));
+    }
+
+    @Description("Which numerator over which denominator, in words")
+    public @NonNull String definition(@Source IndicatorViews.IndicatorView value, @DefaultValue("ZH")
+                                      @Description(Language.CHOICE) Language language) {
+        return IndicatorWords.definition(value.indicator(), Language.orDefault(language));
+    }
+
+    @Description("What closes the gap, in words: the amount, the unit and the areas still without")
+    public @NonNull String text(@Source IndicatorViews.Gap gap, @DefaultValue("ZH") @Description(Language.CHOICE) Language language) {
+        return gap.text(Language.orDefault(language));
+    }
+
+    @Description("The document's name")
+    public @NonNull String name(@Source IndicatorViews.TargetSetView set, @DefaultValue("ZH") @Description(Language.CHOICE)
+                                Language language) {
+        return set.name(Language.orDefault(language));
     }
 }

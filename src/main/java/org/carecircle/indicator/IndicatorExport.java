@@ -3,12 +3,15 @@ package org.carecircle.indicator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.carecircle.api.Column;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Language;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.area.AreaService;
 import org.carecircle.coverage.CoverageExport;
@@ -28,17 +31,23 @@ public class IndicatorExport {
     @Path("export/indicators.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response csv(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
-                        @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
+                        @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters,
+                        @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language words = Language.of(language, acceptLanguage);
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
-        return Downloads.csv("indicators.csv", List.of("area_code", "area_name", "level", "indicator", "label", "value",
-                "numerator", "denominator", "target", "met", "gap", "estimated", "target_set"), csv -> {
+        return Downloads.csv("indicators.csv", Column.names(List.of(new Column("areaCode", "代码"),
+                new Column("areaName", "名称"), new Column("level", "级别"), new Column("indicator", "指标代码"),
+                new Column("label", "指标"), new Column("value", "数值"), new Column("numerator", "分子"),
+                new Column("denominator", "分母"), new Column("target", "目标"), new Column("met", "达标"),
+                new Column("gap", "差距"), new Column("estimated", "估算"), new Column("targetSet", "目标集")), words), csv -> {
             for (IndicatorViews.AreaIndicators area : report.areas()) {
                 for (IndicatorViews.IndicatorView value : area.indicators()) {
                     csv.row(Arrays.asList(area.area() == null ? "ALL" : area.area().code(),
-                            area.area() == null ? "all areas" : area.area().name(),
-                            area.area() == null ? "" : area.area().level(), value.indicator(), value.label(), value.value(),
-                            value.numerator(), value.denominator(), value.target(), value.met(), value.gap(), value.estimated(),
-                            report.targetSet().id()));
+                            area.area() == null ? words.pick("全部区域", "all areas") : area.area().name(),
+                            area.area() == null ? "" : area.area().level(), value.indicator(),
+                            IndicatorWords.name(value.indicator(), words), value.value(), value.numerator(),
+                            value.denominator(), value.target(), value.met(),
+                            value.gap() == null ? null : value.gap().text(words), value.estimated(), report.targetSet().id()));
                 }
             }
         });
@@ -49,7 +58,9 @@ public class IndicatorExport {
     @Path("export/indicators.geojson")
     @Produces("application/geo+json")
     public Response geoJson(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
-                            @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters) {
+                            @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters,
+                            @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language words = Language.of(language, acceptLanguage);
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
         return Downloads.featureCollection("indicators.geojson", features -> {
             for (IndicatorViews.AreaIndicators area : report.areas()) {
@@ -58,7 +69,7 @@ public class IndicatorExport {
                 }
                 var properties = GeoJson.JSON.createObjectBuilder().add("areaCode", area.area().code())
                         .add("areaName", area.area().name()).add("level", area.area().level().name())
-                        .add("targetSet", report.targetSet().id()).add("residents", area.residents())
+                        .add("targetSet", report.targetSet().id().name()).add("residents", area.residents())
                         .add("residentsEstimated", area.residentsEstimated());
                 for (IndicatorViews.IndicatorView value : area.indicators()) {
                     String key = value.indicator().name();
@@ -72,7 +83,7 @@ public class IndicatorExport {
                         properties.add(key + "_met", value.met());
                     }
                     if (value.gap() != null) {
-                        properties.add(key + "_gap", value.gap());
+                        properties.add(key + "_gap", value.gap().text(words));
                     }
                 }
                 features.accept(GeoJson.JSON.createObjectBuilder().add("type", "Feature")

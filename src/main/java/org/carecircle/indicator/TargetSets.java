@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The policies' target sets, kept as data in target-sets.json. */
 public final class TargetSets {
@@ -31,15 +33,21 @@ public final class TargetSets {
                             target.getBoolean("strict", false), target.getString("note", null)));
                 });
                 sets.put(set.getString("id"), new TargetSet(set.getString("id"), set.getString("name"),
-                        set.getString("source"), targets));
+                        set.getString("nameZh", set.getString("name")), set.getString("source"), targets));
             }
             return sets;
         }
     }
 
+    /** The bundled target sets; their ids are those of {@link TargetSetId}, in its order. */
     public static Map<String, TargetSet> bundled() {
         try (InputStream json = TargetSets.class.getResourceAsStream("/target-sets.json")) {
-            return load(json);
+            Map<String, TargetSet> sets = load(json);
+            List<String> ids = Stream.of(TargetSetId.values()).map(Enum::name).toList();
+            if (!List.copyOf(sets.keySet()).equals(ids)) {
+                throw new IllegalStateException("target-sets.json holds " + sets.keySet() + ", TargetSetId " + ids);
+            }
+            return sets;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,11 @@ package org.carecircle.institution;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.DeletionPayload;
 import org.carecircle.api.HeavyWork;
-import org.carecircle.api.ImportReport;
+import org.carecircle.api.ImportPayload;
+import org.carecircle.api.Paging;
+import org.carecircle.api.UserError;
 import org.carecircle.area.AreaView;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -25,6 +28,8 @@ public class InstitutionApi {
     @Inject
     InstitutionService service;
     @Inject
+    Paging paging;
+    @Inject
     RegisterImport registers;
     @Inject
     AreaTotalsService areaTotals;
@@ -37,16 +42,23 @@ public class InstitutionApi {
 
     @Query
     @Description("Institutions matching a filter, in id order, a page at a time")
-    public @NonNull InstitutionConnection institutions(InstitutionFilter filter,
-                                                       @DefaultValue("50") @Description("Page size, 1 to carecircle.api.max-page-size") Integer first,
-                                                       @Description("endCursor of the previous page") String after) {
-        // an explicit null means the default, as an omitted argument does
-        return service.search(filter, first == null ? 50 : first, after);
+    public @NonNull InstitutionConnection institutions(InstitutionFilter filter, @Description(Paging.FIRST) Integer first,
+                                                       @Description(Paging.AFTER) String after,
+                                                       @Description(Paging.LAST) Integer last,
+                                                       @Description(Paging.BEFORE) String before) {
+        return service.search(filter, paging.request(first, after, last, before));
     }
 
-    @Description("Institutions located inside this area")
-    public @NonNull List<@NonNull InstitutionView> institutions(@Source AreaView area, List<InstitutionStatus> status) {
-        return service.list(new InstitutionFilter(null, area.code(), null, null, null, status));
+    @Description("Institutions located inside this area, in id order, a page at a time")
+    public @NonNull InstitutionConnection institutions(@Source AreaView area,
+                                                       @Description("Only institutions of these statuses (default: all)")
+                                                       List<InstitutionStatus> status,
+                                                       @Description(Paging.FIRST) Integer first,
+                                                       @Description(Paging.AFTER) String after,
+                                                       @Description(Paging.LAST) Integer last,
+                                                       @Description(Paging.BEFORE) String before) {
+        return service.search(new InstitutionFilter(null, area.code(), null, null, null, status),
+                paging.request(first, after, last, before));
     }
 
     @Description("Slots, enrolled and population in the area; status limits the institutions counted (default: all)")
@@ -56,23 +68,23 @@ public class InstitutionApi {
 
     @Mutation
     @RolesAllowed("planner")
-    public @NonNull InstitutionView createInstitution(@NonNull InstitutionInput input) {
-        return service.create(input);
+    public @NonNull InstitutionPayload createInstitution(@NonNull InstitutionInput input) {
+        return UserError.payload(() -> service.create(input), InstitutionPayload::new);
     }
 
     @Mutation
     @RolesAllowed("planner")
     @Description("Replaces every field of the institution and its class groups. version is the one read before the "
             + "edit: when someone saved in between, nothing is written and the error's code is CONFLICT.")
-    public @NonNull InstitutionView updateInstitution(@NonNull @Id long id, int version, @NonNull InstitutionInput input) {
-        return service.update(id, version, input);
+    public @NonNull InstitutionPayload updateInstitution(@NonNull @Id long id, int version, @NonNull InstitutionInput input) {
+        return UserError.payload(() -> service.update(id, version, input), InstitutionPayload::new);
     }
 
     @Mutation
     @RolesAllowed("planner")
     @Description("Deletes the institution and its class groups; true when done")
-    public boolean deleteInstitution(@NonNull @Id long id) {
-        return service.delete(id);
+    public @NonNull DeletionPayload deleteInstitution(@NonNull @Id long id) {
+        return UserError.payload(() -> service.delete(id), DeletionPayload::new);
     }
 
     @Mutation
@@ -81,9 +93,11 @@ public class InstitutionApi {
             + "FeatureCollection of points), all or nothing: a record with a known externalId updates that institution, "
             + "the others are inserted. Every bad value is reported with its line and column. dryRun checks and counts "
             + "without writing.")
-    public @NonNull CompletionStage<ImportReport> importInstitutions(@NonNull String content, @DefaultValue("CSV") RegisterFormat format,
-                                                    @DefaultValue("WGS84") CoordinateSystem coordinates,
-                                                    @DefaultValue("false") Boolean dryRun) {
-        return heavyWork.offloaded(() -> registers.importRegister(content, format, coordinates, Boolean.TRUE.equals(dryRun)));
+    public @NonNull CompletionStage<ImportPayload> importInstitutions(@NonNull String content,
+                                                                      @DefaultValue("CSV") RegisterFormat format,
+                                                                      @DefaultValue("WGS84") CoordinateSystem coordinates,
+                                                                      @DefaultValue("false") Boolean dryRun) {
+        return heavyWork.offloaded(() -> UserError.payload(() -> registers.importRegister(content, format, coordinates,
+                Boolean.TRUE.equals(dryRun)), ImportPayload::new));
     }
 }

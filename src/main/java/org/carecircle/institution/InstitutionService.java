@@ -8,9 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.ConflictException;
-import org.carecircle.api.Cursor;
 import org.carecircle.api.NotFoundException;
-import org.carecircle.api.PageInfo;
+import org.carecircle.api.PageRequest;
 import org.carecircle.api.Violations;
 import org.carecircle.area.Area;
 import org.hibernate.Session;
@@ -86,26 +85,19 @@ public class InstitutionService {
     }
 
     @Transactional
-    public InstitutionConnection search(InstitutionFilter filter, int first, String after) {
+    public InstitutionConnection search(InstitutionFilter filter, PageRequest request) {
         Violations violations = new Violations();
-        violations.check(first >= 1 && first <= limits.maxPageSize(), "first",
-                "must be between 1 and " + limits.maxPageSize() + " (got " + first + ")");
-        long afterId = Cursor.decode(after, "after", violations);
         Where where = where(filter, "filter", violations);
         violations.throwIfAny();
-
-        List<Long> ids = where.query(entityManager,
-                "SELECT i.id FROM institution i WHERE i.id > :afterId AND " + where.sql + " ORDER BY i.id LIMIT :limit",
-                Long.class)
-                .setParameter("afterId", afterId)
-                .setParameter("limit", first + 1)
-                .getResultList();
+        List<Long> ids = request.bindWindow(where.query(entityManager, "SELECT i.id FROM institution i WHERE "
+                + request.condition("i.id") + " AND " + where.sql + " ORDER BY " + request.order("i.id") + " LIMIT :limit",
+                Long.class), Long::valueOf).setParameter("limit", request.limit()).getResultList();
+        boolean beyond = request.startingCursor() != null && request.bindBeyond(where.query(entityManager,
+                "SELECT EXISTS (SELECT 1 FROM institution i WHERE " + request.beyondCondition("i.id") + " AND " + where.sql
+                        + ")", Boolean.class), Long::valueOf).getSingleResult();
         int total = where.query(entityManager, "SELECT count(*) FROM institution i WHERE " + where.sql, Long.class)
                 .getSingleResult().intValue();
-        boolean hasNextPage = ids.size() > first;
-        List<Long> page = hasNextPage ? ids.subList(0, first) : ids;
-        String endCursor = page.isEmpty() ? after : Cursor.encode(page.get(page.size() - 1));
-        return new InstitutionConnection(load(page), new PageInfo(endCursor, hasNextPage), total);
+        return InstitutionConnection.of(request.keyset(ids, beyond, total, id -> id).map(this::load));
     }
 
     /** Every institution matching the filter, unpaged: for callers that bound the set themselves (one area). */

@@ -2,6 +2,7 @@ package org.carecircle.institution;
 
 import jakarta.json.JsonObject;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Node;
 import org.carecircle.area.AreaRef;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -14,7 +15,7 @@ import java.util.Set;
 @Type("Institution")
 @Description("A childcare institution (托育机构) for children under 3.")
 public record InstitutionView(
-        @Id long id,
+        long id,
         @Description("Raised by every save; updateInstitution takes the version it edits") int version,
         @NonNull String name, String address,
         @NonNull @Description("GeoJSON Point") JsonObject location,
@@ -25,7 +26,15 @@ public record InstitutionView(
         @NonNull List<@NonNull ClassGroupView> classGroups,
         @Description("Sum of the class groups' slots") int slots,
         @Description("Sum of the class groups' enrolled children") int enrolled,
-        String externalId, String source, boolean estimated, String estimationMethod) {
+        String externalId, String source, boolean estimated, String estimationMethod) implements Node {
+
+    @Override
+    @Id
+    @NonNull
+    @Description(ID)
+    public String getId() {
+        return String.valueOf(id);
+    }
 
     static InstitutionView of(Institution institution) {
         List<ClassGroupView> groups = institution.classGroups.stream().map(ClassGroupView::of).toList();

@@ -1,5 +1,7 @@
 package org.carecircle.institution;
 
+import org.carecircle.api.Column;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,13 @@ final class RegisterColumns {
     static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
     static final List<String> REQUIRED = List.of(NAME, LONGITUDE, LATITUDE, OWNERSHIP, KIND);
     /** Columns of CareCircle's own export that an import reads past: the database derives them. */
-    static final List<String> DERIVED = List.of("id", "areaCode", "estimated", "estimationMethod");
+    static final Column AREA_CODE = new Column("areaCode", "区域代码");
+    static final List<Column> DERIVED = List.of(new Column("id", "系统编号"), AREA_CODE, new Column("estimated", "估算"),
+            new Column("estimationMethod", "估算方法"));
+
+    static boolean derived(String header) {
+        return DERIVED.stream().anyMatch(column -> column.english().equals(header) || column.chinese().equals(header));
+    }
 
     static {
         ALIASES.put(EXTERNAL_ID, List.of("机构编号", "编号", "统一社会信用代码", "备案编号"));

@@ -46,7 +46,7 @@ public final class RegisterReader {
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < header.size(); c++) {
             canonical[c] = RegisterColumns.canonical(header.get(c));
-            if (RegisterColumns.DERIVED.contains(header.get(c).trim())) {
+            if (RegisterColumns.derived(header.get(c).trim())) {
                 continue;
             }
             if (canonical[c] == null) {

@@ -2,7 +2,12 @@ package org.carecircle.planning;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.carecircle.api.DeletionPayload;
 import org.carecircle.api.HeavyWork;
+import org.carecircle.api.Language;
+import org.carecircle.api.PageRequest;
+import org.carecircle.api.Paging;
+import org.carecircle.api.UserError;
 import org.carecircle.api.Violations;
 import org.carecircle.coverage.Coverage;
 import org.carecircle.coverage.CoverageParameters;
@@ -10,6 +15,8 @@ import org.carecircle.coverage.CoverageReports;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.engine.coverage.GapAreas;
 import org.carecircle.indicator.IndicatorService;
+import org.carecircle.indicator.IndicatorWords;
+import org.carecircle.indicator.TargetSetId;
 import org.carecircle.indicator.IndicatorViews;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,15 +24,20 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import static org.carecircle.coverage.CoverageReports.round;
 
 @GraphQLApi
 public class ScenarioApi {
+    @Inject
+    Paging paging;
     @Inject
     HeavyWork heavyWork;
     @Inject
@@ -41,26 +53,35 @@ public class ScenarioApi {
             + "version; replacing a stored scenario takes the version read before the edit (CONFLICT when someone saved "
             + "in between). The base data is never changed; every coverage, gap and indicator query takes the "
             + "scenario's name as parameters.scenario.")
-    public ScenarioComparison.@NonNull Summary saveScenario(@NonNull ScenarioInput input, Integer version) {
-        return ScenarioComparison.Summary.of(scenarios.save(input, version));
+    public @NonNull ScenarioPayload saveScenario(@NonNull ScenarioInput input, Integer version) {
+        return UserError.payload(() -> ScenarioComparison.Summary.of(scenarios.save(input, version)), ScenarioPayload::new);
     }
 
     @Mutation
     @RolesAllowed("planner")
-    public boolean deleteScenario(@NonNull String name) {
-        return scenarios.delete(name);
+    public @NonNull DeletionPayload deleteScenario(@NonNull String name) {
+        return UserError.payload(() -> scenarios.delete(name), DeletionPayload::new);
     }
 
     @Query
-    public @NonNull List<ScenarioComparison.@NonNull Summary> scenarios() {
-        return scenarios.list().stream().map(ScenarioComparison.Summary::of).toList();
+    @Description("Stored scenarios in name order, a page at a time")
+    public @NonNull ScenarioConnection scenarios(@Description(Paging.FIRST) Integer first,
+                                                 @Description(Paging.AFTER) String after,
+                                                 @Description(Paging.LAST) Integer last,
+                                                 @Description(Paging.BEFORE) String before) {
+        PageRequest request = paging.request(first, after, last, before);
+        // in Java's order of names, the order the page is cut in
+        List<ScenarioComparison.Summary> all = scenarios.list().stream().map(ScenarioComparison.Summary::of)
+                .sorted(Comparator.comparing(ScenarioComparison.Summary::name)).toList();
+        return ScenarioConnection.of(request.page(all, ScenarioComparison.Summary::name, Function.identity()));
     }
 
     @Query
     @Description("What the scenario changes against the base: children within each limit and covered with capacity, "
             + "every indicator against the target set, and the base's gap areas closed, shrunk or grown.")
-    public @NonNull CompletionStage<ScenarioComparison> compareScenario(@NonNull String scenario, CoverageParameters parameters,
-                                                       @DefaultValue("CHONGQING_2025") String targetSet) {
+    public @NonNull CompletionStage<ScenarioComparison> compareScenario(@NonNull String scenario,
+                                                                        CoverageParameters parameters,
+                                                                        @DefaultValue("CHONGQING_2025") TargetSetId targetSet) {
         return heavyWork.offloaded(() -> {
             CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
             Violations violations = new Violations();
@@ -78,7 +99,9 @@ public class ScenarioApi {
                         round(withinAfter), round(withinAfter - withinBefore), round(childrenWantingPlaceCoveredBefore), round(childrenWantingPlaceCoveredAfter),
                         round(childrenWantingPlaceCoveredAfter - childrenWantingPlaceCoveredBefore)));
             }
-            return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targetSet), gapChange(before, after));
+            // an explicit null means the default, as an omitted argument does
+            String targets = (targetSet == null ? TargetSetId.CHONGQING_2025 : targetSet).name();
+            return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targets), gapChange(before, after));
         });
     }
 
@@ -92,7 +115,7 @@ public class ScenarioApi {
         List<ScenarioComparison.IndicatorChange> changes = new ArrayList<>();
         for (int i = 0; i < before.indicators().size(); i++) {
             IndicatorViews.IndicatorView was = before.indicators().get(i), is = after.indicators().get(i);
-            changes.add(new ScenarioComparison.IndicatorChange(was.indicator(), was.label(), was.value(), is.value(),
+            changes.add(new ScenarioComparison.IndicatorChange(was.indicator(), was.value(), is.value(),
                     was.target(), was.met(), is.met(), is.gap()));
         }
         return changes;
@@ -116,5 +139,11 @@ public class ScenarioApi {
         return new ScenarioComparison.GapChange(before.settings().minutes().get(limit), was.size(), is.size(),
                 round(was.stream().mapToDouble(GapAreas.Gap::uncovered).sum()),
                 round(is.stream().mapToDouble(GapAreas.Gap::uncovered).sum()), closed, shrunk, grown);
+    }
+
+    @Description("The indicator's name")
+    public @NonNull String label(@Source ScenarioComparison.IndicatorChange change,
+                                 @DefaultValue("ZH") @Description(Language.CHOICE) Language language) {
+        return IndicatorWords.name(change.indicator(), Language.orDefault(language));
     }
 }

@@ -1,7 +1,10 @@
 package org.carecircle.planning;
 
 import org.carecircle.engine.indicator.Indicator;
+import org.carecircle.api.Node;
+import org.carecircle.indicator.IndicatorViews;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -20,8 +23,8 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
     }
 
     @Type("IndicatorChange")
-    public record IndicatorChange(@NonNull Indicator indicator, @NonNull String label, Double before, Double after,
-                                  Double target, Boolean metBefore, Boolean metAfter, String gapAfter) {
+    public record IndicatorChange(@NonNull Indicator indicator, Double before, Double after,
+                                  Double target, Boolean metBefore, Boolean metAfter, IndicatorViews.Gap gapAfter) {
     }
 
     @Type("GapChange")
@@ -36,8 +39,16 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
     @Type("Scenario")
     public record Summary(@NonNull String name, String description,
                           @Description("Raised by every save; saveScenario takes it to replace this scenario") int version,
-                          int proposed, int closed, int resized, int estates) {
-        static Summary of(ScenarioService.Stored stored) {
+                          int proposed, int closed, int resized, int estates) implements Node {
+        @Override
+        @Id
+        @NonNull
+        @Description(ID)
+        public String getId() {
+            return SCENARIO + name;
+        }
+
+        public static Summary of(ScenarioService.Stored stored) {
             ScenarioInput input = stored.input();
             return new Summary(input.name(), input.description(), stored.version(), size(input.proposed()),
                     size(input.closed()), size(input.resized()), size(input.estates()));

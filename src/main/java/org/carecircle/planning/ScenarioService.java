@@ -104,13 +104,23 @@ public class ScenarioService implements Adjustments.Source {
     @Override
     @Transactional
     public Adjustments find(String name, String field) {
+        Stored stored = stored(name);
+        if (stored == null) {
+            throw new NotFoundException(field, "scenario \"" + name + "\"");
+        }
+        return adjustments(stored.input(), stored.version());
+    }
+
+    /** The scenario of this name, or null. */
+    @Transactional
+    public Stored stored(String name) {
         List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version FROM scenario WHERE name = :name")
                 .setParameter("name", name).getResultList();
         if (rows.isEmpty()) {
-            throw new NotFoundException(field, "scenario \"" + name + "\"");
+            return null;
         }
         Object[] row = (Object[]) rows.get(0);
-        return adjustments(JSONB.fromJson((String) row[0], ScenarioInput.class), ((Number) row[1]).longValue());
+        return new Stored(JSONB.fromJson((String) row[0], ScenarioInput.class), ((Number) row[1]).intValue());
     }
 
     static Adjustments adjustments(ScenarioInput input, long version) {

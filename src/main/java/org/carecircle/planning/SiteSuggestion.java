@@ -1,6 +1,8 @@
 package org.carecircle.planning;
 
 import jakarta.json.JsonObject;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -14,11 +16,30 @@ public record SiteSuggestion(double minutes, int candidates,
                                      + "suggestion weighs (null when every place was a candidate)") String candidateReduction,
                              @Description("Children wanting a place, in all") double childrenWantingPlace,
                              @Description("Of them, covered by the existing institutions within the limit") double childrenWantingPlaceCoveredBefore,
-                             @NonNull List<@NonNull SuggestedSite> sites,
+                             @NonNull SuggestedSiteConnection sites,
                              @Description("Why fewer sites were suggested than asked for (null when as many as asked)")
                              String fewerSitesBecause,
                              @NonNull @Description("How close to the best choice the greedy one is guaranteed to be") String guarantee,
                              @NonNull JsonObject featureCollection) {
+
+    @Type("SuggestedSiteConnection")
+    @Description("A page of suggested sites in the order chosen (Relay cursor connection)")
+    public record SuggestedSiteConnection(@NonNull List<@NonNull SuggestedSiteEdge> edges,
+                                          @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                          List<@NonNull SuggestedSite> nodes,
+                                          @NonNull PageInfo pageInfo,
+                                          @Description("Sites suggested, across all pages") int totalCount) {
+        static SuggestedSiteConnection of(Page<SuggestedSite> page) {
+            return new SuggestedSiteConnection(page.edges(SuggestedSiteEdge::new), page.nodes(), page.pageInfo(),
+                    page.totalCount());
+        }
+    }
+
+    @Type("SuggestedSiteEdge")
+    @Description("A suggested site and the cursor that pages from it")
+    public record SuggestedSiteEdge(@NonNull @Description("Pass as after or before to page from this site") String cursor,
+                                    @NonNull SuggestedSite node) {
+    }
 
     @Type("SuggestedSite")
     public record SuggestedSite(int rank, @NonNull String candidate,

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageRequest;
 import org.carecircle.api.HeavyWork;
 import org.carecircle.api.InvalidInputException;
 import org.carecircle.api.Violations;
@@ -66,11 +68,12 @@ public class SiteSuggestionService {
     record Candidate(String label, double latitude, double longitude, NetworkPoint snapped, int slots) {
     }
 
-    public SiteSuggestion suggest(SiteSuggestionInput input) {
-        return heavyWork.run("a site suggestion", () -> suggestAdmitted(input));
+    /** Suggests sites; the answer shows one page of them, in the order chosen. */
+    public SiteSuggestion suggest(SiteSuggestionInput input, PageRequest request) {
+        return heavyWork.run("a site suggestion", () -> suggestAdmitted(input, request));
     }
 
-    private SiteSuggestion suggestAdmitted(SiteSuggestionInput input) {
+    private SiteSuggestion suggestAdmitted(SiteSuggestionInput input, PageRequest request) {
         Violations violations = new Violations();
         double minutes = input.minutes() == null ? 15 : input.minutes();
         CoverageParameters parameters = (input.parameters() == null ? CoverageParameters.DEFAULT : input.parameters())
@@ -141,7 +144,8 @@ public class SiteSuggestionService {
                     + "is too close to a chosen site or reaches no child still uncovered within %.0f minutes",
                     choices.size(), count, minutes);
         }
-        return answer(minutes, candidates, choices, demand, childrenWantingPlaceCoveredBefore, inclusive, offered.reduction(), fewer);
+        return answer(minutes, candidates, choices, demand, childrenWantingPlaceCoveredBefore, inclusive, offered.reduction(),
+                fewer, request);
     }
 
     /** The chosen sites as a scenario's proposed institutions, slots in the default 1 : 2 : 3 mix of age groups. */
@@ -250,33 +254,36 @@ public class SiteSuggestionService {
     }
 
     private static SiteSuggestion answer(double minutes, List<Candidate> candidates, List<SiteSelection.Choice> choices,
-                                         double demand, double childrenWantingPlaceCoveredBefore, boolean inclusive, String candidateReduction,
-                                         String fewerSitesBecause) {
+                                         double demand, double coveredBefore, boolean inclusive, String candidateReduction,
+                                         String fewerSitesBecause, PageRequest request) {
         List<SiteSuggestion.SuggestedSite> sites = new ArrayList<>();
-        var features = GeoJson.JSON.createArrayBuilder();
         for (int rank = 1; rank <= choices.size(); rank++) {
             SiteSelection.Choice choice = choices.get(rank - 1);
             Candidate candidate = candidates.get(choice.candidate());
             SiteCosts costs = SiteCosts.of(candidate.slots(), choice.gain(), inclusive);
-            Point location = GeoJson.FACTORY.createPoint(new Coordinate(candidate.longitude(), candidate.latitude()));
-            SiteSuggestion.SuggestedSite site = new SiteSuggestion.SuggestedSite(rank, candidate.label(),
-                    GeoJson.write(location), candidate.slots(), round(choice.gain()),
-                    round(choice.cumulative()), demand > 0 ? round((childrenWantingPlaceCoveredBefore + choice.cumulative()) / demand) : 0,
-                    costs.openingIncentive(), costs.operatingSubsidyPerYear(), costs.rentSubsidyPerYear());
-            sites.add(site);
-            features.add(GeoJson.feature(location,
-                    GeoJson.JSON.createObjectBuilder().add("rank", rank).add("candidate", site.candidate())
-                            .add("slots", site.slots()).add("childrenNewlyCovered", site.childrenNewlyCovered())
+            sites.add(new SiteSuggestion.SuggestedSite(rank, candidate.label(), GeoJson.write(GeoJson.FACTORY.createPoint(
+                    new Coordinate(candidate.longitude(), candidate.latitude()))), candidate.slots(), round(choice.gain()),
+                    round(choice.cumulative()), demand > 0 ? round((coveredBefore + choice.cumulative()) / demand) : 0,
+                    costs.openingIncentive(), costs.operatingSubsidyPerYear(), costs.rentSubsidyPerYear()));
+        }
+        Page<SiteSuggestion.SuggestedSite> page = request.page(sites, SiteSuggestion.SuggestedSite::rank, Integer::valueOf);
+        var features = GeoJson.JSON.createArrayBuilder();
+        for (SiteSuggestion.SuggestedSite site : page.nodes()) {
+            features.add(GeoJson.JSON.createObjectBuilder().add("type", "Feature").add("geometry", site.location())
+                    .add("properties", GeoJson.JSON.createObjectBuilder().add("rank", site.rank())
+                            .add("candidate", site.candidate()).add("slots", site.slots())
+                            .add("childrenNewlyCovered", site.childrenNewlyCovered())
                             .add("childrenWantingPlaceCoveredShare", site.childrenWantingPlaceCoveredShare())
                             .add("openingIncentive", site.openingIncentive())
                             .add("operatingSubsidyPerYear", site.operatingSubsidyPerYear())
-                            .add("rentSubsidyPerYear", site.rentSubsidyPerYear()).build()));
+                            .add("rentSubsidyPerYear", site.rentSubsidyPerYear())));
         }
         String guarantee = String.format(Locale.ROOT, "Greedy with lazy evaluation on exact gains: the %d sites cover at "
                 + "least %.1f %% of what the best %d candidates could (1 − (1 − 1/K)^K; covered demand is submodular)",
                 choices.size(), 100 * (1 - Math.pow(1 - 1.0 / Math.max(1, choices.size()), Math.max(1, choices.size()))),
                 choices.size());
-        return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(childrenWantingPlaceCoveredBefore), sites,
-                fewerSitesBecause, guarantee, GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
+        return new SiteSuggestion(minutes, candidates.size(), candidateReduction, round(demand), round(coveredBefore),
+                SiteSuggestion.SuggestedSiteConnection.of(page), fewerSitesBecause, guarantee,
+                GeoJson.JSON.createObjectBuilder().add("type", "FeatureCollection").add("features", features).build());
     }
 }

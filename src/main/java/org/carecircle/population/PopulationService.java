@@ -6,9 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.carecircle.api.ApiLimits;
 import org.carecircle.api.BoundingBox;
-import org.carecircle.api.ImportLock;
 import org.carecircle.api.GeoJson;
+import org.carecircle.api.ImportLock;
 import org.carecircle.api.InvalidInputException;
+import org.carecircle.api.PageRequest;
 import org.carecircle.api.Violations;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -16,7 +17,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class PopulationService {
@@ -53,23 +54,29 @@ public class PopulationService {
     @Inject
     ImportLock importLock;
 
+    /** The cell of this cellId, or null. */
     @Transactional
-    public List<PopulationCellView> inBoundingBox(BoundingBox box) {
+    public PopulationCellView find(String cellId) {
+        return entityManager.createQuery("SELECT c FROM PopulationCell c WHERE c.cellId = :cellId", PopulationCell.class)
+                .setParameter("cellId", cellId).getResultStream().findFirst().map(PopulationCellView::of).orElse(null);
+    }
+
+    @Transactional
+    public PopulationCellConnection inBoundingBox(BoundingBox box, PageRequest request) {
         Violations violations = new Violations();
-        if (box.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations)) {
-            long count = entityManager.createQuery(
-                            "SELECT count(c) FROM PopulationCell c WHERE st_intersects(c.boundary, :box) = true", Long.class)
-                    .setParameter("box", box.toPolygon()).getSingleResult();
-            violations.check(count <= limits.maxCellsPerCall(), "boundingBox",
-                    "holds " + count + " cells, more than the " + limits.maxCellsPerCall()
-                            + " one call may return; ask for a smaller box");
-        }
+        box.validate("boundingBox", limits.maxBoundingBoxDegrees(), violations);
         violations.throwIfAny();
-        return entityManager.createQuery(
-                        "SELECT c FROM PopulationCell c WHERE st_intersects(c.boundary, :box) = true ORDER BY c.cellId",
-                        PopulationCell.class)
-                .setParameter("box", box.toPolygon())
-                .getResultStream().map(PopulationCellView::of).toList();
+        String inBox = " FROM PopulationCell c WHERE st_intersects(c.boundary, :box) = true";
+        List<PopulationCell> rows = request.bindWindow(entityManager.createQuery("SELECT c" + inBox + " AND "
+                        + request.condition("c.cellId") + " ORDER BY " + request.order("c.cellId"), PopulationCell.class),
+                String::valueOf).setParameter("box", box.toPolygon()).setMaxResults(request.limit()).getResultList();
+        boolean beyond = request.startingCursor() != null && !request.bindBeyond(entityManager.createQuery("SELECT c.id"
+                        + inBox + " AND " + request.beyondCondition("c.cellId"), Long.class), String::valueOf)
+                .setParameter("box", box.toPolygon()).setMaxResults(1).getResultList().isEmpty();
+        long total = entityManager.createQuery("SELECT count(c)" + inBox, Long.class).setParameter("box", box.toPolygon())
+                .getSingleResult();
+        return PopulationCellConnection.of(request.keyset(rows.stream().map(PopulationCellView::of).toList(), beyond,
+                (int) total, PopulationCellView::cellId));
     }
 
     /**

@@ -1,27 +1,36 @@
 package org.carecircle.schema;
 
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedSchemaElement;
 import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.SchemaTransformer;
+import graphql.schema.TypeResolver;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import io.smallrye.graphql.spi.EventingService;
 import org.carecircle.api.CoordinateSystem;
+import org.carecircle.api.ErrorCode;
+import org.carecircle.api.Language;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.indicator.Indicator;
 import org.carecircle.engine.network.WalkingProfile;
+import org.carecircle.indicator.IndicatorWords;
+import org.carecircle.indicator.TargetSetId;
 import org.carecircle.institution.AgeGroup;
 import org.carecircle.institution.Demonstration;
 import org.carecircle.institution.InstitutionKind;
@@ -43,11 +52,13 @@ import java.util.stream.Stream;
 /**
  * The schema as clients see it, shaped once before SmallRye builds it: enum values in their domain order
  * (SmallRye lists them alphabetically: {@code INFANT, OLDER_TODDLER, TODDLER}), and every JSON field a named
- * GeoJSON scalar saying which geometry it holds. A GraphQL enum missing from {@link #ENUMS}, or a JSON field
- * missing from {@link #GEOJSON}, stops the service at start, so neither table can fall behind the API.
+ * GeoJSON scalar saying which geometry it holds, and every element described ({@link SchemaDescriptions}). A
+ * GraphQL enum missing from {@link #ENUMS}, or a JSON field missing from {@link #GEOJSON}, stops the service at
+ * start, so neither table can fall behind the API.
  */
 public class PublicSchema implements EventingService {
-    private static final Map<String, List<String>> ENUMS = Stream.of(AgeGroup.class, AreaLevel.class,
+    private static final Map<String, List<String>> ENUMS = Stream.of(AgeGroup.class, AreaLevel.class, ErrorCode.class,
+                    Language.class, TargetSetId.class, IndicatorWords.GapUnit.class,
                     CandidateSource.class, CapacityMode.class, CoordinateSystem.class, Demonstration.class, Indicator.class,
                     InstitutionKind.class, InstitutionStatus.class, Ownership.class, RegisterFormat.class,
                     ServiceMode.class, WalkingProfile.class)
@@ -105,24 +116,27 @@ public class PublicSchema implements EventingService {
             @Override
             public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                     TraverserContext<GraphQLSchemaElement> context) {
-                GraphQLType type = geoJson(field.getType(), context, field.getName());
-                return type == field.getType() ? TraversalControl.CONTINUE
-                        : changeNode(context, field.transform(b -> b.type((graphql.schema.GraphQLOutputType) type)));
+                return retyped(context, field.getName(), field.getType(),
+                        type -> field.transform(b -> b.type((GraphQLOutputType) type)));
             }
 
             @Override
             public TraversalControl visitGraphQLInputObjectField(GraphQLInputObjectField field,
                     TraverserContext<GraphQLSchemaElement> context) {
-                GraphQLType type = geoJson(field.getType(), context, field.getName());
-                return type == field.getType() ? TraversalControl.CONTINUE
-                        : changeNode(context, field.transform(b -> b.type((graphql.schema.GraphQLInputType) type)));
+                return retyped(context, field.getName(), field.getType(),
+                        type -> field.transform(b -> b.type((GraphQLInputType) type)));
             }
 
             @Override
             public TraversalControl visitGraphQLArgument(GraphQLArgument argument, TraverserContext<GraphQLSchemaElement> context) {
-                GraphQLType type = geoJson(argument.getType(), context, argument.getName());
-                return type == argument.getType() ? TraversalControl.CONTINUE
-                        : changeNode(context, argument.transform(b -> b.type((graphql.schema.GraphQLInputType) type)));
+                return retyped(context, argument.getName(), argument.getType(),
+                        type -> argument.transform(b -> b.type((GraphQLInputType) type)));
+            }
+
+            private TraversalControl retyped(TraverserContext<GraphQLSchemaElement> context, String name, GraphQLType type,
+                                             Function<GraphQLType, GraphQLSchemaElement> withType) {
+                GraphQLType geoJson = geoJson(type, context, name);
+                return geoJson == type ? TraversalControl.CONTINUE : changeNode(context, withType.apply(geoJson));
             }
 
             private GraphQLType geoJson(GraphQLType type, TraverserContext<GraphQLSchemaElement> context, String name) {
@@ -149,9 +163,22 @@ public class PublicSchema implements EventingService {
         additional.removeIf(type -> type instanceof GraphQLScalarType);
         Set<GraphQLDirective> directives = new HashSet<>(shaped.getDirectives());
         directives.removeIf(directive -> directive.getName().equals("constraint"));
-        return GraphQLSchema.newSchema().query(shaped.getQueryType()).mutation(shaped.getMutationType())
-                .codeRegistry(shaped.getCodeRegistry()).additionalTypes(additional)
-                .additionalDirectives(directives);
+        GraphQLSchema described = SchemaDescriptions.described(GraphQLSchema.newSchema().query(shaped.getQueryType())
+                .mutation(shaped.getMutationType()).codeRegistry(shaped.getCodeRegistry()).additionalTypes(additional)
+                .additionalDirectives(directives).build(), Map.of(
+                "Indicator", name -> Indicator.valueOf(name).label + ": " + Indicator.valueOf(name).definition,
+                "ErrorCode", name -> ErrorCode.valueOf(name).meaning()));
+        // SmallRye's type resolvers answer the object types it built, which the shaping replaced: an inline
+        // fragment on Institution would never match; each resolves by name in the schema being run
+        GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(described.getCodeRegistry());
+        for (GraphQLType type : described.getAllTypesAsList()) {
+            if (type instanceof GraphQLInterfaceType node) {
+                TypeResolver resolver = described.getCodeRegistry().getTypeResolver(node);
+                code.typeResolver(node.getName(), environment -> environment.getSchema().getObjectType(
+                        resolver.getType(environment).getName()));
+            }
+        }
+        return GraphQLSchema.newSchema(described).codeRegistry(code.build());
     }
 
     private static GraphQLType unwrapped(GraphQLType type) {

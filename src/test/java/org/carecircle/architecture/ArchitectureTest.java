@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,10 +118,10 @@ class ArchitectureTest {
      */
     @Test
     void graphQlStaysInTheApiLayer() {
-        noClasses().that().areNotAnnotatedWith(GraphQLApi.class).and().areNotEnums()
-                .and(DescribedPredicate.not(assignableTo(Record.class)))
+        noClasses().that().areNotAnnotatedWith(GraphQLApi.class).and().areNotAnnotatedWith(Interface.class)
+                .and().areNotEnums().and(DescribedPredicate.not(assignableTo(Record.class)))
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.graphql..")
-                .because("the GraphQL schema is declared by resolvers and the records and enums they take and give, "
+                .because("the GraphQL schema is declared by resolvers and the records, enums and interfaces they take and give, "
                         + "never by services, entities, exports or the engine")
                 .check(main);
         noClasses().that().resideInAPackage(ROOT + ".engine..")

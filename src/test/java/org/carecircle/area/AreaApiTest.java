@@ -42,10 +42,10 @@ class AreaApiTest {
     void areasListByLevelAndParent() {
         hierarchy();
         assertEquals(List.of("EAST", "WEST"),
-                GraphQL.ok("{ areas(level: SUBDISTRICT) { code } }").getList("data.areas.code"));
+                GraphQL.ok("{ areas(level: SUBDISTRICT) { nodes { code } } }").getList("data.areas.nodes.code"));
         assertEquals(List.of("EAST", "WEST"),
-                GraphQL.ok("{ areas(parentCode: \"D\") { code } }").getList("data.areas.code"));
-        assertEquals(List.of("C"), GraphQL.ok("{ areas(parentCode: \"WEST\", level: COMMUNITY) { code } }").getList("data.areas.code"));
+                GraphQL.ok("{ areas(parentCode: \"D\") { nodes { code } } }").getList("data.areas.nodes.code"));
+        assertEquals(List.of("C"), GraphQL.ok("{ areas(parentCode: \"WEST\", level: COMMUNITY) { nodes { code } } }").getList("data.areas.nodes.code"));
         JsonPath west = GraphQL.ok("{ area(code: \"WEST\") { name level parent { code level } } }");
         assertEquals("Area WEST", west.getString("data.area.name"));
         assertEquals("D", west.getString("data.area.parent.code"));
@@ -67,12 +67,12 @@ class AreaApiTest {
         upsertCells(List.of(cell("w1", 104.01, 30.71, 100, 2), cell("w2", 104.06, 30.76, 50, 1), cell("e1", 104.16, 30.76, 80, 3)));
 
         JsonPath west = GraphQL.ok("""
-                { area(code: "WEST") { institutions { name classGroups { ageGroup slots enrolled } }
+                { area(code: "WEST") { institutions { nodes { name classGroups { ageGroup slots enrolled } } }
                   totals { institutions slots enrolled inclusiveSlots gridResidents childrenUnder3 populationCells
                            byAgeGroup { ageGroup slots enrolled inclusiveSlots } }
                   operating: totals(status: [OPERATING]) { institutions slots enrolled } } }""");
         // by hand: A 10+20 slots (5+10 enrolled, inclusive), B 30 (30), P 12 (0)
-        assertEquals(List.of("A", "B", "P"), west.getList("data.area.institutions.name"));
+        assertEquals(List.of("A", "B", "P"), west.getList("data.area.institutions.nodes.name"));
         assertEquals(3, west.getInt("data.area.totals.institutions"));
         assertEquals(72, west.getInt("data.area.totals.slots"));
         assertEquals(45, west.getInt("data.area.totals.enrolled"));
@@ -90,10 +90,10 @@ class AreaApiTest {
 
         // the same totals summed from what the API lists, for every area
         for (String code : List.of("D", "WEST", "EAST", "C")) {
-            JsonPath area = GraphQL.ok("query($code: String!) { area(code: $code) { institutions { slots enrolled "
-                    + "classGroups { slots } } totals { slots enrolled } } }", Map.of("code", code));
-            List<Integer> slots = area.getList("data.area.institutions.classGroups.slots.flatten()");
-            List<Integer> enrolled = area.getList("data.area.institutions.enrolled");
+            JsonPath area = GraphQL.ok("query($code: String!) { area(code: $code) { institutions { nodes { slots enrolled "
+                    + "classGroups { slots } } } totals { slots enrolled } } }", Map.of("code", code));
+            List<Integer> slots = area.getList("data.area.institutions.nodes.classGroups.slots.flatten()");
+            List<Integer> enrolled = area.getList("data.area.institutions.nodes.enrolled");
             assertEquals(slots.stream().mapToInt(Integer::intValue).sum(), area.getInt("data.area.totals.slots"), code);
             assertEquals(enrolled.stream().mapToInt(Integer::intValue).sum(), area.getInt("data.area.totals.enrolled"), code);
         }
@@ -109,7 +109,7 @@ class AreaApiTest {
     }
 
     private static void upsertCells(List<Map<String, Object>> cells) {
-        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
+        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { result { inserted } userErrors { field message code } } }",
                 Map.of("cells", cells));
     }
 
@@ -130,8 +130,8 @@ class AreaApiTest {
         // an institution in the hole is not inside the area
         createInstitution(institution("in the hole", 104.03, 30.73));
         createInstitution(institution("in the ring", 104.07, 30.77));
-        assertEquals(List.of("in the ring"), GraphQL.ok("{ area(code: \"HOLED\") { institutions { name } } }")
-                .getList("data.area.institutions.name"));
+        assertEquals(List.of("in the ring"), GraphQL.ok("{ area(code: \"HOLED\") { institutions { nodes { name } } } }")
+                .getList("data.area.institutions.nodes.name"));
     }
 
     private static List<List<Float>> floats(List<List<Double>> ring) {
@@ -198,7 +198,7 @@ class AreaApiTest {
     @Test
     void updateOfAnUnknownAreaIsNamed() {
         assertEquals("code: area \"NONE\" does not exist", GraphQL.error(
-                "mutation($input: AreaInput!) { updateArea(code: \"NONE\", version: 1, input: $input) { code } }",
+                "mutation($input: AreaInput!) { updateArea(code: \"NONE\", version: 1, input: $input) { area { code } userErrors { field message code } } }",
                 input(area("NONE", "DISTRICT", null, rectangle(104.0, 30.7, 104.01, 30.71)))));
     }
 
@@ -207,10 +207,10 @@ class AreaApiTest {
         hierarchy();
         Map<String, Object> renamed = new HashMap<>(area("WEST-2", "SUBDISTRICT", "D", rectangle(104.0, 30.7, 104.1, 30.8)));
         renamed.put("name", "西区");
-        JsonPath result = GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"WEST\", version: 1, input: $input) { code name parent { code } } }",
+        JsonPath result = GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"WEST\", version: 1, input: $input) { area { code name parent { code } } userErrors { field message code } } }",
                 input(renamed));
-        assertEquals("WEST-2", result.getString("data.updateArea.code"));
-        assertEquals("西区", result.getString("data.updateArea.name"));
-        assertEquals(List.of("C"), GraphQL.ok("{ areas(parentCode: \"WEST-2\") { code } }").getList("data.areas.code"));
+        assertEquals("WEST-2", result.getString("data.updateArea.area.code"));
+        assertEquals("西区", result.getString("data.updateArea.area.name"));
+        assertEquals(List.of("C"), GraphQL.ok("{ areas(parentCode: \"WEST-2\") { nodes { code } } }").getList("data.areas.nodes.code"));
     }
 }

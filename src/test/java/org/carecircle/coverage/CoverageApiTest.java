@@ -158,19 +158,19 @@ class CoverageApiTest {
     void gapAreasAddUpToTheChildrenOutside() {
         JsonPath result = GraphQL.ok("""
                 { coverage { overall { limits { childrenOutside } } }
-                  gapAreas(minutes: 5, first: 500) { minutes withCapacity gapCount childrenUncovered
-                    gaps { rank area { code } cells childrenUncovered meanMinutesToNearest allReachable }
+                  gapAreas(minutes: 5, first: 500) { minutes withCapacity childrenUncovered
+                    gaps { totalCount nodes { rank area { code } cells childrenUncovered meanMinutesToNearest allReachable } }
                     featureCollection } }""");
         float outside = result.getFloat("data.coverage.overall.limits[0].childrenOutside");
         assertEquals(outside, result.getFloat("data.gapAreas.childrenUncovered"), 1e-2);
-        List<Float> perGap = result.getList("data.gapAreas.gaps.childrenUncovered", Float.class);
-        assertEquals(result.getInt("data.gapAreas.gapCount"), perGap.size());
+        List<Float> perGap = result.getList("data.gapAreas.gaps.nodes.childrenUncovered", Float.class);
+        assertEquals(result.getInt("data.gapAreas.gaps.totalCount"), perGap.size());
         assertEquals(outside, (float) perGap.stream().mapToDouble(Float::doubleValue).sum(), 1e-2);
         for (int i = 1; i < perGap.size(); i++) {
             assertTrue(perGap.get(i) <= perGap.get(i - 1), "ranked by children");
         }
         assertEquals(perGap.size(), result.getList("data.gapAreas.featureCollection.features").size());
-        assertTrue(result.getFloat("data.gapAreas.gaps[0].meanMinutesToNearest") > 5);
+        assertTrue(result.getFloat("data.gapAreas.gaps.nodes[0].meanMinutesToNearest") > 5);
         // with capacity, everyone left without a place counts: at least those outside, times the take-up rate
         JsonPath withCapacity = GraphQL.ok("{ gapAreas(withCapacity: true) { childrenUncovered minutes } "
                 + "coverage { overall { limits { childrenWantingPlaceUncovered } } } }");
@@ -183,18 +183,18 @@ class CoverageApiTest {
     void cellsInABox() {
         JsonPath result = GraphQL.ok("""
                 { coverageCells(boundingBox: {west: 103.9665, south: 30.7563, east: 103.9725, north: 30.7623}) {
-                    cellId childrenUnder3 nearestInstitutionId minutesToNearest limits { minutes within } } }""");
-        List<String> ids = result.getList("data.coverageCells.cellId");
+                    nodes { cellId childrenUnder3 nearestInstitutionId minutesToNearest limits { minutes within } } } }""");
+        List<String> ids = result.getList("data.coverageCells.nodes.cellId");
         // centres inside a 3 × 3-cell box
         assertEquals(9, ids.size());
         for (int c = 0; c < ids.size(); c++) {
-            Float minutes = result.getObject("data.coverageCells[" + c + "].minutesToNearest", Float.class);
-            boolean within5 = result.getBoolean("data.coverageCells[" + c + "].limits[0].within");
+            Float minutes = result.getObject("data.coverageCells.nodes[" + c + "].minutesToNearest", Float.class);
+            boolean within5 = result.getBoolean("data.coverageCells.nodes[" + c + "].limits[0].within");
             assertEquals(minutes != null && minutes <= 5, within5, ids.get(c));
         }
-        String tooMany = GraphQL.error("{ coverageCells(boundingBox: {west: 103.96, south: 30.75, east: 104.0, north: 30.78}) { cellId } }",
+        String tooLarge = GraphQL.error("{ coverageCells(boundingBox: {west: 100, south: 30, east: 102, north: 30.5}) { totalCount } }",
                 Map.of());
-        assertTrue(tooMany.contains("boundingBox"), tooMany);
+        assertTrue(tooLarge.startsWith("boundingBox: is too large"), tooLarge);
     }
 
     @Test
@@ -204,19 +204,23 @@ class CoverageApiTest {
         assertTrue(GraphQL.error(REPORT, Map.of("p", Map.of("minutes", List.of(5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 35.0))))
                 .contains("minutes"));
         assertTrue(GraphQL.error(REPORT, Map.of("p", Map.of("speedKmh", 50.0))).contains("speedKmh"));
-        assertTrue(GraphQL.error("{ gapAreas(minutes: 10) { gapCount } }", Map.of()).contains("minutes"));
-        assertTrue(GraphQL.error("{ gapAreas(first: 0) { gapCount } }", Map.of()).contains("first"));
+        assertTrue(GraphQL.error("{ gapAreas(minutes: 10) { childrenUncovered } }", Map.of()).contains("minutes"));
+        assertTrue(GraphQL.error("{ gapAreas(first: 0) { childrenUncovered } }", Map.of()).contains("first"));
     }
 
     @Test
     void exportsAreFilesQgisAndSpreadsheetsOpen() {
-        String csv = given().queryParam("minutes", 5).queryParam("minutes", 15).get("/export/coverage/cells.csv")
-                .then().statusCode(200).header("Content-Disposition", containsString("coverage-cells.csv"))
-                .extract().asString();
-        assertTrue(csv.startsWith("\uFEFFcell_id,longitude,latitude,"), csv.substring(0, 40));
+        String csv = given().queryParam("minutes", 5).queryParam("minutes", 15).queryParam("language", "en")
+                .get("/export/coverage/cells.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("coverage-cells.csv")).extract().asString();
+        // column names as GraphQL names the fields, in English; the import's names in Chinese
+        assertTrue(csv.startsWith("\uFEFFcellId,longitude,latitude,"), csv.substring(0, 40));
         String[] lines = csv.split("\r\n");
         assertEquals(1 + COLUMNS * ROWS, lines.length);
-        assertTrue(lines[0].contains("within_5,covered_5,uncovered_5,within_15"));
+        assertTrue(lines[0].contains("within5,childrenWantingPlaceCovered5,childrenWantingPlaceUncovered5,within15"), lines[0]);
+        String chinese = given().queryParam("minutes", 5).get("/export/coverage/cells.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(chinese.startsWith("\uFEFF网格编号,经度,纬度,常住人口,"), chinese.substring(0, 20));
 
         JsonPath gaps = given().get("/export/coverage/gaps.geojson").then().statusCode(200).extract().jsonPath();
         assertEquals("FeatureCollection", gaps.getString("type"));

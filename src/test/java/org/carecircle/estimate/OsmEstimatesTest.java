@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class OsmEstimatesTest {
     static final String ESTIMATE = """
-            mutation($residents: Float, $share: Float) { estimateFromOsm(residents: $residents, childrenShare: $share) {
-              extract areaCodes populationCells residents childrenUnder3 populationMethod institutions institutionMethod } }""";
+            mutation($residents: Float, $share: Float) { estimateFromOsm(residents: $residents, childrenShare: $share) { report {
+              extract areaCodes populationCells residents childrenUnder3 populationMethod institutions institutionMethod } userErrors { field message code } } }""";
 
     @Inject
     TestDatabase database;
@@ -46,7 +46,7 @@ class OsmEstimatesTest {
     void xipuFromOpenStreetMap() {
         long real = createInstitution(institution("a real one", 103.975, 30.765, classGroup("TODDLER", 10, 5)));
         JsonPath first = GraphQL.ok(ESTIMATE, Map.of());
-        String report = "data.estimateFromOsm.";
+        String report = "data.estimateFromOsm.report.";
         assertTrue(first.getList(report + "areaCodes").contains("osm-chengdu-xipu"));
         int cells = first.getInt(report + "populationCells");
         assertTrue(cells > 100, "cells " + cells);
@@ -73,8 +73,8 @@ class OsmEstimatesTest {
     @Test
     void theSummaryAgreesWithTheDatabase() {
         GraphQL.ok(ESTIMATE, Map.of());
-        String summary = given().queryParam("targetSet", "SHAOXING_2027").get("/summary.txt").then().statusCode(200)
-                .extract().asString();
+        String summary = given().queryParam("targetSet", "SHAOXING_2027").header("Accept-Language", "en-US,en;q=0.9")
+                .get("/summary.txt").then().statusCode(200).extract().asString();
         long children = Math.round(sum("SELECT sum(children_under3) FROM population_cell"));
         long residents = Math.round(sum("SELECT sum(residents) FROM population_cell"));
         assertTrue(summary.contains("5 institutions counted"), summary);
@@ -86,6 +86,14 @@ class OsmEstimatesTest {
         assertTrue(summary.contains("slots per 1,000 residents: ") && summary.contains("[estimated]"), summary);
         List<String> lines = summary.lines().toList();
         assertTrue(lines.size() > 8, summary);
+        // Chinese unless asked otherwise: the same figures, line for line
+        String chinese = given().queryParam("targetSet", "SHAOXING_2027").get("/summary.txt").then().statusCode(200)
+                .extract().asString();
+        assertTrue(chinese.contains("计入 5 家托育机构") && chinese.contains("常住人口 " + residents + "，3岁以下婴幼儿 " + children),
+                chinese);
+        assertTrue(chinese.contains("每千人口托位数：") && chinese.contains("［估算］"), chinese);
+        assertEquals(lines.size(), chinese.lines().count(), chinese);
+        given().queryParam("language", "fr").get("/summary.txt").then().statusCode(400);
     }
 
     @Test

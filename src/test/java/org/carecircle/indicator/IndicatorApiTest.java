@@ -39,11 +39,12 @@ class IndicatorApiTest {
     static final double WEST = 103.9665, SOUTH = 30.7563, SIZE = 0.002, MIDDLE = WEST + 7 * SIZE;
     static final int COLUMNS = 15, ROWS = 11;
     static final String QUERY = """
-            query($set: String!, $level: AreaLevel, $code: String, $p: CoverageParameters) {
+            query($set: TargetSetId!, $level: AreaLevel, $code: String, $p: CoverageParameters) {
               indicators(targetSet: $set, level: $level, areaCode: $code, parameters: $p) {
                 targetSet { id source }
                 areas { area { code } residents residentsEstimated
-                        indicators { indicator value numerator denominator target strict met gap estimated } } } }""";
+                        indicators { indicator value numerator denominator target strict met estimated
+                                     gap { amount unit areasWithout text(language: EN) chinese: text } } } } }""";
 
     @Inject
     TestDatabase database;
@@ -92,7 +93,7 @@ class IndicatorApiTest {
             assertEquals(target, ((Number) found.get("target")).doubleValue(), 1e-6, found.toString());
         }
         assertEquals(met, found.get("met"), found.toString());
-        assertEquals(gap, found.get("gap"), found.toString());
+        assertEquals(gap, found.get("gap") == null ? null : ((Map<?, ?>) found.get("gap")).get("text"), found.toString());
     }
 
     @Test
@@ -101,6 +102,9 @@ class IndicatorApiTest {
         assertEquals("D", result.getString("data.indicators.areas[0].area.code"));
         assertEquals(100_000f, result.getFloat("data.indicators.areas[0].residents"));
         check(indicator(result, 0, "SLOTS_PER_THOUSAND_RESIDENTS"), 1.0, 5.5, false, "450 more slots");
+        // the same gap as a number and a unit, and in Chinese
+        assertEquals(Map.of("amount", 450, "unit", "SLOTS", "areasWithout", List.of(), "text", "450 more slots",
+                "chinese", "还需 450 个托位"), indicator(result, 0, "SLOTS_PER_THOUSAND_RESIDENTS").get("gap"));
         check(indicator(result, 0, "PUBLIC_SHARE"), 0.5, 0.6, false, "10 more public slots (converted or newly built public)");
         check(indicator(result, 0, "UNDER_2_SHARE"), 0.3, 0.12, true, null);
         check(indicator(result, 0, "UTILIZATION"), 0.6, 0.7, false, "10 more children enrolled in the existing slots");
@@ -144,6 +148,8 @@ class IndicatorApiTest {
         JsonPath result = indicators("CHONGQING_2025", null, "D");
         check(indicator(result, 0, "SUBDISTRICT_INCLUSIVE_COVERAGE"), 0.5, 0.9, false,
                 "1 more subdistrict or town needs an inclusive institution (without: Area S2)");
+        assertEquals("还需 1 个街道或乡镇设立普惠性托育机构（尚无：Area S2）",
+                ((Map<?, ?>) indicator(result, 0, "SUBDISTRICT_INCLUSIVE_COVERAGE").get("gap")).get("chinese"));
     }
 
     private void prepareWithoutInclusiveInTheEast() {
@@ -166,7 +172,7 @@ class IndicatorApiTest {
 
     @Test
     void badRequestsAreRefusedByName() {
-        assertTrue(GraphQL.error(QUERY, Map.of("set", "BEIJING_2030")).contains("targetSet"));
+        assertTrue(GraphQL.error(QUERY, Map.of("set", "BEIJING_2030")).contains("BEIJING_2030"));
         assertTrue(GraphQL.error(QUERY, Map.of("set", "YUBEI_2025", "p", Map.of("minutes", List.of(10.0))))
                 .contains("parameters.minutes"));
         assertTrue(GraphQL.error(QUERY, Map.of("set", "YUBEI_2025", "p", Map.of("takeUpRate", 0.0))).contains("takeUpRate"));
@@ -178,13 +184,19 @@ class IndicatorApiTest {
         String csv = given().queryParam("targetSet", "YUBEI_2025").queryParam("level", "SUBDISTRICT")
                 .get("/export/indicators.csv").then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertTrue(lines[0].startsWith("\uFEFFarea_code,area_name,level,indicator,"));
+        assertTrue(lines[0].startsWith("\uFEFF代码,名称,级别,指标代码,指标,"), lines[0]);
         assertEquals(1 + 2 * Indicator.values().length, lines.length);
         JsonPath geoJson = given().queryParam("targetSet", "CHONGQING_2025").queryParam("level", "SUBDISTRICT")
                 .get("/export/indicators.geojson").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("S1", "S2"), geoJson.getList("features.properties.areaCode"));
         assertEquals("MultiPolygon", geoJson.getString("features[0].geometry.type"));
-        assertEquals("190 more slots", geoJson.getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
+        assertEquals("还需 190 个托位", geoJson.getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
+        String english = given().queryParam("targetSet", "YUBEI_2025").queryParam("language", "en")
+                .get("/export/indicators.csv").then().statusCode(200).extract().asString();
+        assertTrue(english.startsWith("\uFEFFareaCode,areaName,level,indicator,label,"), english);
+        assertEquals("190 more slots", given().queryParam("targetSet", "CHONGQING_2025").queryParam("level", "SUBDISTRICT")
+                .header("Accept-Language", "en-GB,en;q=0.8").get("/export/indicators.geojson").then().statusCode(200)
+                .extract().jsonPath().getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
         given().queryParam("targetSet", "NOPE").get("/export/indicators.csv").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("targetSet"));
     }

@@ -152,15 +152,15 @@ class InstitutionApiTest {
         Map<String, Object> changed = institution("after", 104.01, 30.71,
                 classGroup("TODDLER", 25, 25), classGroup("OLDER_TODDLER", 30, 3));
         changed.put("grade", 1);
-        JsonPath result = GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { "
-                + INSTITUTION_FIELDS + " } }", Map.of("id", id, "input", changed));
-        assertEquals("after", result.getString("data.updateInstitution.name"));
-        assertEquals(1, result.getInt("data.updateInstitution.grade"));
-        assertEquals(List.of(104.01f, 30.71f), result.getList("data.updateInstitution.location.coordinates"));
+        JsonPath result = GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { institution { "
+                + INSTITUTION_FIELDS + " } userErrors { field message code } } }", Map.of("id", id, "input", changed));
+        assertEquals("after", result.getString("data.updateInstitution.institution.name"));
+        assertEquals(1, result.getInt("data.updateInstitution.institution.grade"));
+        assertEquals(List.of(104.01f, 30.71f), result.getList("data.updateInstitution.institution.location.coordinates"));
         assertEquals(List.of("OLDER_TODDLER", "TODDLER"),
-                result.getList("data.updateInstitution.classGroups.ageGroup").stream().sorted().toList());
-        assertEquals(55, result.getInt("data.updateInstitution.slots"));
-        assertEquals(28, result.getInt("data.updateInstitution.enrolled"));
+                result.getList("data.updateInstitution.institution.classGroups.ageGroup").stream().sorted().toList());
+        assertEquals(55, result.getInt("data.updateInstitution.institution.slots"));
+        assertEquals(28, result.getInt("data.updateInstitution.institution.enrolled"));
         assertEquals(2, database.count("class_group"));
     }
 
@@ -168,8 +168,8 @@ class InstitutionApiTest {
     void deleteRemovesTheInstitutionAndItsClassGroups() {
         long id = createInstitution(institution("doomed", 104.0, 30.7, classGroup("INFANT", 10, 5)));
         long kept = createInstitution(institution("kept", 104.0, 30.7, classGroup("INFANT", 10, 5)));
-        assertEquals(true, GraphQL.ok("mutation($id: ID!) { deleteInstitution(id: $id) }", Map.of("id", id))
-                .getBoolean("data.deleteInstitution"));
+        assertEquals(true, GraphQL.ok("mutation($id: ID!) { deleteInstitution(id: $id) { deleted userErrors { field message code } } }", Map.of("id", id))
+                .getBoolean("data.deleteInstitution.deleted"));
         assertNull(GraphQL.ok("query($id: ID!) { institution(id: $id) { id } }", Map.of("id", id)).get("data.institution"));
         assertEquals(1, database.count("institution"));
         assertEquals(1, database.count("class_group"));
@@ -185,12 +185,12 @@ class InstitutionApiTest {
         assertEquals("S", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
 
         Map<String, Object> moved = institution("inside", 104.15, 30.85);
-        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
+        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { institution { id } userErrors { field message code } } }",
                 Map.of("id", id, "input", moved));
         assertEquals("D", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
 
         Map<String, Object> grown = area("S", "SUBDISTRICT", "D", rectangle(104.0, 30.7, 104.2, 30.9));
-        GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"S\", version: 1, input: $input) { code } }", input(grown));
+        GraphQL.ok("mutation($input: AreaInput!) { updateArea(code: \"S\", version: 1, input: $input) { area { code } userErrors { field message code } } }", input(grown));
         assertEquals("S", GraphQL.ok(areaOf, Map.of("id", id)).getString("data.institution.area.code"));
     }
 
@@ -229,7 +229,7 @@ class InstitutionApiTest {
         assertTrue(message.contains("'input'") && message.contains("enum 'Ownership'") && message.contains("STATE_OWNED"), message);
         // written inline, it names the field's path
         String inline = GraphQL.error("mutation { createInstitution(input: {name: \"x\", ownership: STATE_OWNED, kind: COMMUNITY, "
-                + "location: {type: \"Point\", coordinates: [104, 30]}}) { id } }", null);
+                + "location: {type: \"Point\", coordinates: [104, 30]}}) { institution { id } userErrors { field message code } } }", null);
         assertTrue(inline.contains("argument 'input.ownership'") && inline.contains("STATE_OWNED"), inline);
         assertEquals(0, database.count("institution"));
     }
@@ -310,7 +310,7 @@ class InstitutionApiTest {
     @Test
     void invalidUpdateChangesNothing() {
         long id = createInstitution(institution("original", 104.0, 30.0, classGroup("INFANT", 10, 5)));
-        String message = GraphQL.error("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
+        String message = GraphQL.error("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { institution { id } userErrors { field message code } } }",
                 Map.of("id", id, "input", institution("changed", 104.0, 30.0, classGroup("INFANT", 10, 50))));
         assertTrue(message.contains("input.classGroups[0].enrolled"), message);
         JsonPath read = GraphQL.ok("query($id: ID!) { institution(id: $id) { name enrolled } }", Map.of("id", id));
@@ -322,8 +322,8 @@ class InstitutionApiTest {
     void unknownIdsAreNamed() {
         assertEquals("id: institution 999 does not exist",
                 GraphQL.error("mutation { updateInstitution(id: 999, version: 1, input: {name: \"x\", ownership: PUBLIC, kind: COMMUNITY, "
-                        + "location: {type: \"Point\", coordinates: [104, 30]}}) { id } }", null));
-        assertEquals("id: institution 999 does not exist", GraphQL.error("mutation { deleteInstitution(id: 999) }", null));
+                        + "location: {type: \"Point\", coordinates: [104, 30]}}) { institution { id } userErrors { field message code } } }", null));
+        assertEquals("id: institution 999 does not exist", GraphQL.error("mutation { deleteInstitution(id: 999) { deleted userErrors { field message code } } }", null));
     }
 
     @Test

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegisterImportTest {
     static final String IMPORT = """
             mutation($content: String!, $format: RegisterFormat, $coordinates: CoordinateSystem, $dryRun: Boolean) {
-              importInstitutions(content: $content, format: $format, coordinates: $coordinates, dryRun: $dryRun) {
-                dryRun records inserted updated } }""";
+              importInstitutions(content: $content, format: $format, coordinates: $coordinates, dryRun: $dryRun) { report {
+                dryRun records inserted updated } userErrors { field message code } } }""";
     static final String HEADER = "机构编号,机构名称,经度,纬度,性质,类型,普惠,等级,乳儿班托位,托小班托位,托大班托位,在托人数\n";
 
     @Inject
@@ -59,7 +59,7 @@ class RegisterImportTest {
         double[] gcj = ChineseCoordinates.wgs84ToGcj02(103.975, 30.765);
         String csv = HEADER + "XP-1,犀浦社区托育园," + gcj[0] + "," + gcj[1] + ",公建民营,社区托育,是,二级,10,20,30,42\n";
         JsonPath report = load(csv, null, "GCJ02", false);
-        assertEquals(1, report.getInt("data.importInstitutions.inserted"));
+        assertEquals(1, report.getInt("data.importInstitutions.report.inserted"));
         JsonPath stored = byExternalId();
         assertEquals("XP-1", stored.getString("data.institutions.nodes[0].externalId"));
         List<Float> location = stored.getList("data.institutions.nodes[0].location.coordinates", Float.class);
@@ -88,9 +88,9 @@ class RegisterImportTest {
         String second = "externalId,name,longitude,latitude,ownership,kind,toddlerSlots\n"
                 + "A,One renamed,103.975,30.765,PRIVATE,STANDALONE,15\nB,Two,103.98,30.77,PUBLIC,COMMUNITY,20\n";
         JsonPath dry = load(second, null, null, true);
-        assertEquals(List.of(true, 2, 1, 1), List.of(dry.getBoolean("data.importInstitutions.dryRun"),
-                dry.getInt("data.importInstitutions.records"), dry.getInt("data.importInstitutions.inserted"),
-                dry.getInt("data.importInstitutions.updated")));
+        assertEquals(List.of(true, 2, 1, 1), List.of(dry.getBoolean("data.importInstitutions.report.dryRun"),
+                dry.getInt("data.importInstitutions.report.records"), dry.getInt("data.importInstitutions.report.inserted"),
+                dry.getInt("data.importInstitutions.report.updated")));
         assertEquals(List.of("One"), byExternalId().getList("data.institutions.nodes.name"));
         load(second, null, null, false);
         assertEquals(List.of("One renamed", "Two"), byExternalId().getList("data.institutions.nodes.name"));
@@ -170,12 +170,17 @@ class RegisterImportTest {
         given().auth().preemptive().basic("planner", "planner").body(gb).queryParam("charset", "GB18030")
                 .post("/import/institutions").then().statusCode(200).body("updated", equalTo(4));
 
+        // what comes out goes back in, in either language: the export is a register, its Chinese columns the import's
         String exported = given().get("/export/institutions.csv").then().statusCode(200).extract().asString();
-        assertTrue(exported.startsWith("\uFEFFexternalId,name,"), exported.substring(0, 30));
-        assertTrue(exported.contains("犀浦社区托育园"));
-        // what comes out goes back in: the export is a register
-        given().auth().preemptive().basic("planner", "planner").body(exported.getBytes(StandardCharsets.UTF_8))
-                .queryParam("dryRun", true).post("/import/institutions").then().statusCode(200).body("updated", equalTo(4));
+        assertTrue(exported.startsWith("\uFEFF机构编号,机构名称,地址,经度,纬度,"), exported.substring(0, 30));
+        String english = given().queryParam("language", "en").get("/export/institutions.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(english.startsWith("\uFEFFexternalId,name,"), english.substring(0, 30));
+        for (String register : List.of(exported, english)) {
+            assertTrue(register.contains("犀浦社区托育园"));
+            given().auth().preemptive().basic("planner", "planner").body(register.getBytes(StandardCharsets.UTF_8))
+                    .queryParam("dryRun", true).post("/import/institutions").then().statusCode(200).body("updated", equalTo(4));
+        }
         JsonPath geoJson = given().get("/export/institutions.geojson").then().statusCode(200).extract().jsonPath();
         assertEquals(4, geoJson.getList("features").size());
         assertEquals(60, geoJson.getInt("features.find { it.properties.externalId == 'XP-001' }.properties.slots"));

@@ -2,8 +2,6 @@ package org.carecircle.map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.carecircle.GraphQL;
 import org.carecircle.TestDatabase;
@@ -15,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -28,9 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,16 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the map changes the coverage figure. Leaves a screenshot at target/map-xipu.png.
  */
 @QuarkusTest
-@TestProfile(MapPageTest.WholeDistrict.class)
 class MapPageTest {
-    /** The map asks for every cell of the demo district in one call. */
-    public static class WholeDistrict implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("carecircle.api.max-cells-per-call", "20000");
-        }
-    }
-
     @TestHTTPResource("/")
     URL page;
     @Inject
@@ -62,7 +54,7 @@ class MapPageTest {
     @BeforeEach
     void prepare() {
         database.clear();
-        GraphQL.ok("mutation { estimateFromOsm { populationCells } }");
+        GraphQL.ok("mutation { estimateFromOsm { report { populationCells } userErrors { field message code } } }");
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -99,20 +91,23 @@ class MapPageTest {
         assertEquals(database.count("population_cell"), counts.get("population"));
         assertEquals(database.count("population_cell"), counts.get("coverage"));
         // cells with children wanting a place and none within 15 minutes, as the API counts them
-        long left = GraphQL.ok("{ coverageCells(boundingBox: {west: 103.9, south: 30.7, east: 104.1, north: 30.8}) "
-                + "{ limits { childrenWantingPlaceUncovered } } }").getList("data.coverageCells.limits", List.class).stream()
-                .filter(limits -> ((Number) ((Map<?, ?>) ((List<?>) limits).get(1)).get("childrenWantingPlaceUncovered"))
-                        .doubleValue() > 0).count();
+        List<Map<String, List<Map<String, Number>>>> cells = GraphQL.allNodes("query($after: String) { coverageCells("
+                + "boundingBox: {west: 103.9, south: 30.7, east: 104.1, north: 30.8}, first: 500, after: $after) { nodes { "
+                + "limits { childrenWantingPlaceUncovered } } pageInfo { endCursor hasNextPage } } }", null, "coverageCells");
+        long left = cells.stream().filter(cell -> cell.get("limits").get(1).get("childrenWantingPlaceUncovered")
+                .doubleValue() > 0).count();
         assertTrue(left > 0);
         assertEquals(left, counts.get("capacity"));
         assertEquals(2L, counts.get("circles"));
-        int gaps = GraphQL.ok("{ gapAreas(minutes: 15, first: 10) { gaps { rank } } }").getList("data.gapAreas.gaps").size();
+        int gaps = GraphQL.ok("{ gapAreas(minutes: 15, first: 10) { gaps { nodes { rank } } } }")
+                .getList("data.gapAreas.gaps.nodes").size();
         assertEquals((long) gaps, counts.get("gaps"));
         assertEquals(gaps, browser.findElements(By.cssSelector("#gap-list li")).size());
         assertTrue((Long) counts.get("streets") > 500, "streets " + counts.get("streets"));
         assertEquals(12, browser.findElements(By.cssSelector("#indicator-table tbody tr")).size());
         // the first row is the whole dataset; the study area is listed to pick
         assertTrue(browser.findElement(By.id("area")).getText().contains("Study area chengdu-xipu"));
+        assertTrue(browser.findElement(By.id("target-set")).getText().contains("重庆市行动方案（2025年目标）"));
         Files.createDirectories(Path.of("target"));
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/map-xipu.png"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -124,6 +119,49 @@ class MapPageTest {
         List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
         assertTrue(severe.isEmpty(), severe.toString());
+    }
+
+    /**
+     * The page's own words (labels, indicator names and gaps, summary, gap list, target sets, an institution's
+     * popup) hold no Latin letter in Chinese and no Chinese character in English; names from the data (areas,
+     * institutions) and the product's name are not words of the page.
+     */
+    @Test
+    void chineseModeShowsNoEnglishAndEnglishModeNoChinese() {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        List<String> chinese = pageWords();
+        assertTrue(chinese.size() > 40, chinese.toString());
+        List<String> english = chinese.stream().filter(text -> LATIN.matcher(text.replace("CareCircle", "")).find()).toList();
+        assertEquals(List.of(), english, "English in Chinese mode");
+
+        browser.findElement(By.id("language")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                !CHINESE.matcher(driver.findElement(By.id("indicator-table")).getText()).find()
+                        && !driver.findElements(By.cssSelector("#target-set option")).isEmpty());
+        List<String> words = pageWords();
+        assertEquals(List.of(), words.stream().filter(text -> CHINESE.matcher(text).find()).toList(), "Chinese in English mode");
+    }
+
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+
+    private List<String> pageWords() {
+        List<String> words = new ArrayList<>();
+        for (WebElement element : browser.findElements(By.cssSelector("#panel [data-text], #indicator-table tbody td, "
+                + "#coverage-summary, #gap-list li, #target-set option"))) {
+            words.add(element.getAttribute("textContent"));
+        }
+        words.add(browser.findElement(By.id("user")).getAttribute("placeholder"));
+        words.add(browser.findElement(By.id("password")).getAttribute("placeholder"));
+        // an institution's popup, without its name (the first line: data)
+        browser.findElement(By.cssSelector(".institution")).click();
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                driver.findElement(By.cssSelector(".leaflet-popup-content")));
+        String name = popup.findElement(By.tagName("b")).getText();
+        words.add(popup.getText().replace(name, ""));
+        browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+        return words;
     }
 
     @Test

@@ -100,7 +100,7 @@ class ServiceCircleApiTest {
                 "residents", 120.0, "childrenUnder3", 3.0, "estimated", true, "estimationMethod", "test"));
         cells.add(Map.of("cellId", "far", "boundary", rectangle(lon + 0.03, lat, lon + 0.0302, lat + 0.0002),
                 "residents", 500.0, "childrenUnder3", 11.0));
-        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { inserted } }",
+        GraphQL.ok("mutation($cells: [PopulationCellInput!]!) { upsertPopulationCells(cells: $cells) { result { inserted } userErrors { field message code } } }",
                 Map.of("cells", cells));
         JsonPath result = circle(Map.of("point", point(lon, lat)), List.of(5.0), null);
         assertEquals(120.0f, result.getFloat("data.serviceCircle.features[0].properties.residents"));

@@ -69,7 +69,7 @@ class StoredCircleTest {
         assertTrue(fifteen.equalsTopo(ServiceCircleApiTest.geometry(direct, "data.serviceCircle.features[0].geometry")),
                 "the stored circle is the one the query draws");
 
-        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { id } }",
+        GraphQL.ok("mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, version: 1, input: $input) { institution { id } userErrors { field message code } } }",
                 Map.of("id", id, "input", institution("moving", second.longitude(), second.latitude())));
         storedCircles.awaitDrawn();
         assertEquals(2, stored(id));
@@ -101,7 +101,7 @@ class StoredCircleTest {
             csv.append("K").append(i).append(",k").append(i).append(',').append(kindergartens.get(i).longitude()).append(',')
                     .append(kindergartens.get(i).latitude()).append(",PUBLIC,COMMUNITY,true,true,OPERATING,20\n");
         }
-        GraphQL.ok("mutation($c: String!) { importInstitutions(content: $c) { inserted } }", Map.of("c", csv.toString()));
+        GraphQL.ok("mutation($c: String!) { importInstitutions(content: $c) { report { inserted } userErrors { field message code } } }", Map.of("c", csv.toString()));
         storedCircles.awaitDrawn();
         assertEquals(2L * kindergartens.size(), database.count("institution_service_circle"));
         JsonPath pending = GraphQL.ok("{ serviceCirclesPending { count institutionIds } }");

@@ -31,8 +31,8 @@ class PlanningApiTest {
     public static final String SUGGEST = """
             query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
               minutes candidates candidateReduction childrenWantingPlace childrenWantingPlaceCoveredBefore guarantee featureCollection fewerSitesBecause
-              sites { rank candidate location slots childrenNewlyCovered cumulativeNewlyCovered
-                      childrenWantingPlaceCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } }""";
+              sites { totalCount nodes { rank candidate location slots childrenNewlyCovered cumulativeNewlyCovered
+                      childrenWantingPlaceCoveredShare openingIncentive operatingSubsidyPerYear rentSubsidyPerYear } } } }""";
 
     @Inject
     TestDatabase database;
@@ -56,12 +56,12 @@ class PlanningApiTest {
         assertEquals(79.2f, result.getFloat("data.suggestSites.childrenWantingPlace"), 1e-3);
         float before = result.getFloat("data.suggestSites.childrenWantingPlaceCoveredBefore");
         assertTrue(before > 0 && before <= 20 + 1e-3, "the kindergarten's 20 slots at most: " + before);
-        assertEquals(5f, result.getFloat("data.suggestSites.sites[0].childrenNewlyCovered"), 1e-3);
-        assertEquals((before + 5) / 79.2f, result.getFloat("data.suggestSites.sites[0].childrenWantingPlaceCoveredShare"), 1e-3);
+        assertEquals(5f, result.getFloat("data.suggestSites.sites.nodes[0].childrenNewlyCovered"), 1e-3);
+        assertEquals((before + 5) / 79.2f, result.getFloat("data.suggestSites.sites.nodes[0].childrenWantingPlaceCoveredShare"), 1e-3);
         // Yubei: 3,000 CNY a slot; (900 + 2·800 + 3·700) / 6 = 766.67 CNY a child a year; 720 CNY a slot a year
-        assertEquals(15_000f, result.getFloat("data.suggestSites.sites[0].openingIncentive"));
-        assertEquals(3_833f, result.getFloat("data.suggestSites.sites[0].operatingSubsidyPerYear"));
-        assertEquals(3_600f, result.getFloat("data.suggestSites.sites[0].rentSubsidyPerYear"));
+        assertEquals(15_000f, result.getFloat("data.suggestSites.sites.nodes[0].openingIncentive"));
+        assertEquals(3_833f, result.getFloat("data.suggestSites.sites.nodes[0].operatingSubsidyPerYear"));
+        assertEquals(3_600f, result.getFloat("data.suggestSites.sites.nodes[0].rentSubsidyPerYear"));
         assertEquals(1, result.getList("data.suggestSites.featureCollection.features").size());
         assertEquals(1, database.count("institution"), "a suggestion writes nothing");
     }
@@ -75,7 +75,7 @@ class PlanningApiTest {
     void moreCellsThanASuggestionWeighsAreMadeFewerBySquares() {
         JsonPath result = GraphQL.ok("""
                 query($input: SiteSuggestionInput!) { suggestSites(input: $input) {
-                  candidates candidateReduction sites { rank childrenNewlyCovered } } }""",
+                  candidates candidateReduction sites { nodes { rank childrenNewlyCovered } } } }""",
                 Map.of("input", Map.of("sites", 3, "slotsPerSite", 10)));
         int candidates = result.getInt("data.suggestSites.candidates");
         assertTrue(candidates > 0 && candidates <= 50, "at most 50 candidates: " + candidates);
@@ -83,8 +83,8 @@ class PlanningApiTest {
         assertTrue(reduction.contains("more than the 50 candidates") && reduction.contains("(" + candidates + " candidates)"),
                 reduction);
         // three sites of 10 slots among 79 children wanting a place, 20 of them covered already
-        assertEquals(3, result.getList("data.suggestSites.sites").size());
-        assertEquals(10f, result.getFloat("data.suggestSites.sites[0].childrenNewlyCovered"), 1e-3);
+        assertEquals(3, result.getList("data.suggestSites.sites.nodes").size());
+        assertEquals(10f, result.getFloat("data.suggestSites.sites.nodes[0].childrenNewlyCovered"), 1e-3);
         assertNull(suggest(Map.of("candidates", "POINTS", "sites", 1,
                 "points", List.of(Map.of("location", point(103.985, 30.77))))).get("data.suggestSites.candidateReduction"));
     }
@@ -93,7 +93,7 @@ class PlanningApiTest {
     void aSecondSiteOnTheSameSpotAddsNothingAndIsNotChosen() {
         Map<String, Object> spot = Map.of("location", point(103.985, 30.77), "slots", 200);
         JsonPath result = suggest(Map.of("candidates", "POINTS", "sites", 2, "points", List.of(spot, spot)));
-        assertEquals(1, result.getList("data.suggestSites.sites").size());
+        assertEquals(1, result.getList("data.suggestSites.sites.nodes").size());
         // and the answer says why it holds fewer sites than asked for (it once said nothing)
         assertEquals("only 1 of the 2 sites asked for add coverage: every other candidate is too close to a chosen site "
                 + "or reaches no child still uncovered within 15 minutes", result.getString("data.suggestSites.fewerSitesBecause"));
@@ -102,13 +102,13 @@ class PlanningApiTest {
     @Test
     void cellsAsCandidatesGainLessAndLessUpToATarget() {
         JsonPath result = suggest(Map.of("sites", 4, "slotsPerSite", 10, "minDistanceMetres", 500));
-        List<Float> gains = result.getList("data.suggestSites.sites.childrenNewlyCovered", Float.class);
+        List<Float> gains = result.getList("data.suggestSites.sites.nodes.childrenNewlyCovered", Float.class);
         assertEquals(4, gains.size());
         for (int i = 1; i < gains.size(); i++) {
             assertTrue(gains.get(i) <= gains.get(i - 1) + 1e-3, gains.toString());
         }
-        List<Float> longitudes = result.getList("data.suggestSites.sites.collect { it.location.coordinates[0] }", Float.class);
-        List<Float> latitudes = result.getList("data.suggestSites.sites.collect { it.location.coordinates[1] }", Float.class);
+        List<Float> longitudes = result.getList("data.suggestSites.sites.nodes.collect { it.location.coordinates[0] }", Float.class);
+        List<Float> latitudes = result.getList("data.suggestSites.sites.nodes.collect { it.location.coordinates[1] }", Float.class);
         for (int i = 0; i < longitudes.size(); i++) {
             for (int j = 0; j < i; j++) {
                 double north = (latitudes.get(i) - latitudes.get(j)) * 111_195;
@@ -118,7 +118,7 @@ class PlanningApiTest {
         }
         float before = result.getFloat("data.suggestSites.childrenWantingPlaceCoveredBefore");
         JsonPath reached = suggest(Map.of("sites", 10, "slotsPerSite", 10, "coverageTarget", (before + 1) / 79.2));
-        assertEquals(1, reached.getList("data.suggestSites.sites").size());
+        assertEquals(1, reached.getList("data.suggestSites.sites.nodes").size());
         assertTrue(reached.getString("data.suggestSites.fewerSitesBecause").startsWith("1 of the 10 sites asked for reach "
                 + "the coverage target"), reached.prettify());
         assertNull(result.getString("data.suggestSites.fewerSitesBecause"));
@@ -131,7 +131,7 @@ class PlanningApiTest {
         // Xipu maps 4 schools and 1 library (amenity=school, amenity=library)
         JsonPath result = suggest(Map.of("candidates", "OSM", "sites", 5, "slotsPerSite", 5));
         assertEquals(5, result.getInt("data.suggestSites.candidates"));
-        List<String> chosen = result.getList("data.suggestSites.sites.candidate");
+        List<String> chosen = result.getList("data.suggestSites.sites.nodes.candidate");
         assertTrue(chosen.stream().allMatch(label -> label.startsWith("OSM ")), chosen.toString());
         assertTrue(GraphQL.error(SUGGEST, Map.of("input", Map.of("candidates", "OSM", "sites", 6))).contains("sites"));
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CellImportTest {
     static final String IMPORT = """
             mutation($content: String!, $cellMetres: Float, $dryRun: Boolean) {
-              importPopulationCells(content: $content, cellMetres: $cellMetres, dryRun: $dryRun) { dryRun records inserted updated } }""";
+              importPopulationCells(content: $content, cellMetres: $cellMetres, dryRun: $dryRun) { report { dryRun records inserted updated } userErrors { field message code } } }""";
 
     @Inject
     TestDatabase database;
@@ -41,15 +41,15 @@ class CellImportTest {
                 a,"POLYGON ((103.97 30.76, 103.971 30.76, 103.971 30.761, 103.97 30.761, 103.97 30.76))",,,250,6
                 b,,103.975,30.765,400,9.5
                 """;
-        assertEquals(2, load(csv, 200.0, true).getInt("data.importPopulationCells.inserted"));
+        assertEquals(2, load(csv, 200.0, true).getInt("data.importPopulationCells.report.inserted"));
         assertEquals(0, database.count("population_cell"));
         load(csv, 200.0, false);
         JsonPath cells = GraphQL.ok("{ populationCells(boundingBox: {west: 103.96, south: 30.75, east: 103.99, north: 30.78}) "
-                + "{ cellId boundary residents childrenUnder3 } }");
-        assertEquals(List.of("a", "b"), cells.getList("data.populationCells.cellId"));
-        assertEquals(9.5f, cells.getFloat("data.populationCells[1].childrenUnder3"));
+                + "{ nodes { cellId boundary residents childrenUnder3 } } }");
+        assertEquals(List.of("a", "b"), cells.getList("data.populationCells.nodes.cellId"));
+        assertEquals(9.5f, cells.getFloat("data.populationCells.nodes[1].childrenUnder3"));
         // b is a 200 m square around its centre: 200 / 111,195 m a degree of latitude
-        List<List<Float>> ring = cells.getList("data.populationCells[1].boundary.coordinates[0]");
+        List<List<Float>> ring = cells.getList("data.populationCells.nodes[1].boundary.coordinates[0]");
         double south = ((Number) ring.get(0).get(1)).doubleValue(), north = ((Number) ring.get(2).get(1)).doubleValue();
         assertEquals(200 / 111_195.08, north - south, 2e-6);
     }

@@ -55,7 +55,7 @@ class PopulationRasterTest {
                 .then().statusCode(200).body("records", equalTo(5)).body("inserted", equalTo(5));
         assertEquals(5, database.count("population_cell"));
         String totals = given().contentType("application/json").body("""
-                {"query": "{ populationCells(boundingBox: {west: 103.96, south: 30.76, east: 103.98, north: 30.78}) { cellId residents childrenUnder3 estimated } }"}""")
+                {"query": "{ populationCells(boundingBox: {west: 103.96, south: 30.76, east: 103.98, north: 30.78}) { nodes { cellId residents childrenUnder3 estimated } } }"}""")
                 .post("/graphql").then().statusCode(200).extract().asString();
         for (String expected : List.of("worldpop-0-0", "worldpop-0-1", "worldpop-1-1", "worldpop-0-2", "worldpop-1-2")) {
             org.hamcrest.MatcherAssert.assertThat(totals, containsString(expected));

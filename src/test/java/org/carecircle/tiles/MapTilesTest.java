@@ -131,11 +131,11 @@ class MapTilesTest {
         List<Geometry> cells = features("cells", tile, "");
         assertFalse(cells.isEmpty());
         JsonPath api = GraphQL.ok(String.format(Locale.ROOT, """
-                { coverageCells(boundingBox: {west: %f, south: %f, east: %f, north: %f}) {
-                    cellId childrenUnder3 minutesToNearest limits { minutes within childrenWantingPlaceUncovered } } }""",
+                { coverageCells(boundingBox: {west: %f, south: %f, east: %f, north: %f}, first: 500) { nodes {
+                    cellId childrenUnder3 minutesToNearest limits { minutes within childrenWantingPlaceUncovered } } } }""",
                 tile.west(), tile.south(), tile.east(), tile.north()));
         Map<String, Integer> byId = new HashMap<>();
-        List<String> ids = api.getList("data.coverageCells.cellId");
+        List<String> ids = api.getList("data.coverageCells.nodes.cellId");
         for (int c = 0; c < ids.size(); c++) {
             byId.put(ids.get(c), c);
         }
@@ -149,11 +149,11 @@ class MapTilesTest {
             if (c == null) {
                 continue;
             }
-            Float minutes = api.getObject("data.coverageCells[" + c + "].minutesToNearest", Float.class);
+            Float minutes = api.getObject("data.coverageCells.nodes[" + c + "].minutesToNearest", Float.class);
             assertEquals(minutes, ((Number) properties(cell).get("minutesToNearest")).floatValue(), 0.051f, id);
-            boolean within5 = api.getBoolean("data.coverageCells[" + c + "].limits[0].within");
+            boolean within5 = api.getBoolean("data.coverageCells.nodes[" + c + "].limits[0].within");
             assertEquals(within5 ? 2.0 : 0.0, number(cell, "within_5"), 1e-9, id);
-            assertEquals(api.getFloat("data.coverageCells[" + c + "].limits[1].childrenWantingPlaceUncovered"),
+            assertEquals(api.getFloat("data.coverageCells.nodes[" + c + "].limits[1].childrenWantingPlaceUncovered"),
                     number(cell, "uncovered_15"), 0.051, id);
         }
         // every cell whose centre is in the tile is drawn (and cells just outside may be, for the buffer)
@@ -188,7 +188,7 @@ class MapTilesTest {
             assertEquals(true, properties(institution).get("counted"));
         }
         // a proposed site of a scenario is drawn when the scenario is asked for, and only then
-        GraphQL.ok("mutation($input: ScenarioInput!) { saveScenario(input: $input) { name } }", Map.of("input", Map.of(
+        GraphQL.ok("mutation($input: ScenarioInput!) { saveScenario(input: $input) { scenario { name } userErrors { field message code } } }", Map.of("input", Map.of(
                 "name", "one-site", "proposed", List.of(Map.of("name", "new", "location", point(MIDDLE, GRID_SOUTH + 0.01),
                         "ownership", "PUBLIC", "kind", "COMMUNITY", "classGroups", List.of(classGroup("TODDLER", 30, 0)))))));
         List<Geometry> withScenario = features("institutions", tile, "?scenario=one-site");
@@ -202,10 +202,10 @@ class MapTilesTest {
 
     @Test
     void gapsAreTheRankedGapAreas() {
-        JsonPath api = GraphQL.ok("{ gapAreas(minutes: 5, first: 500) { gaps { rank childrenUncovered } } }");
+        JsonPath api = GraphQL.ok("{ gapAreas(minutes: 5, first: 500) { gaps { nodes { rank childrenUncovered } } } }");
         Map<Integer, Float> uncovered = new HashMap<>();
-        List<Integer> ranks = api.getList("data.gapAreas.gaps.rank", Integer.class);
-        List<Float> children = api.getList("data.gapAreas.gaps.childrenUncovered", Float.class);
+        List<Integer> ranks = api.getList("data.gapAreas.gaps.nodes.rank", Integer.class);
+        List<Float> children = api.getList("data.gapAreas.gaps.nodes.childrenUncovered", Float.class);
         for (int g = 0; g < ranks.size(); g++) {
             uncovered.put(ranks.get(g), children.get(g));
         }
