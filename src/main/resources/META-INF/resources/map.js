@@ -226,12 +226,12 @@ async function indicators(kept) {
     if (kept) { [select.value, areaSelect.value] = kept; }
   }
   const data = await gql(/* GraphQL */ `query MapIndicators($set: TargetSetId!, $code: String, $language: Language!) {
-      indicators(targetSet: $set, areaCode: $code) { areas { area { name } indicators { indicator label(language: $language)
-      value target met gap { text(language: $language) } estimated } } } }`,
+      indicators(targetSet: $set, areaCode: $code) { areas(first: 1) { nodes { area { name } indicators { indicator
+      label(language: $language) value target met gap { text(language: $language) } estimated } } } } }`,
     { set: select.value, code: areaSelect.value || null, language: state.language.toUpperCase() });
   const body = document.querySelector('#indicator-table tbody');
   body.innerHTML = '';
-  const area = data.indicators.areas[0];
+  const area = data.indicators.areas.nodes[0];
   (area ? area.indicators : []).forEach(i => {
     const row = body.insertRow();
     const format = v => formatIndicator(i.indicator, v);

@@ -12,9 +12,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 @GraphQLApi
 public class CoverageApi {
@@ -65,5 +68,29 @@ public class CoverageApi {
                                                                       @Description(Paging.BEFORE) String before) {
         PageRequest request = paging.request(first, after, last, before);
         return heavyWork.offloaded(() -> service.gaps(parameters, minutes, withCapacity, request));
+    }
+
+    @Description("One entry per area (of the requested level, or all), in code order, a page at a time")
+    public @NonNull CoverageViews.AreaCoverageConnection areas(@Source CoverageViews.Report report,
+                                                               @Description(Paging.FIRST) Integer first,
+                                                               @Description(Paging.AFTER) String after,
+                                                               @Description(Paging.LAST) Integer last,
+                                                               @Description(Paging.BEFORE) String before) {
+        List<CoverageViews.AreaCoverage> byCode = report.areas().stream()
+                .sorted(Comparator.comparing(area -> area.area().code())).toList();
+        return CoverageViews.AreaCoverageConnection.of(paging.request(first, after, last, before)
+                .page(byCode, area -> area.area().code(), Function.identity()));
+    }
+
+    @Description("One entry per counted institution, in id order, a page at a time")
+    public @NonNull CoverageViews.InstitutionCoverageConnection institutions(@Source CoverageViews.Report report,
+                                                                             @Description(Paging.FIRST) Integer first,
+                                                                             @Description(Paging.AFTER) String after,
+                                                                             @Description(Paging.LAST) Integer last,
+                                                                             @Description(Paging.BEFORE) String before) {
+        List<CoverageViews.InstitutionCoverage> byId = report.institutions().stream()
+                .sorted(Comparator.comparingLong(CoverageViews.InstitutionCoverage::id)).toList();
+        return CoverageViews.InstitutionCoverageConnection.of(paging.request(first, after, last, before)
+                .page(byId, CoverageViews.InstitutionCoverage::id, Long::valueOf));
     }
 }

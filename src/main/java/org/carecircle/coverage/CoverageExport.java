@@ -163,8 +163,8 @@ public class CoverageExport {
                 }
                 for (CoverageViews.CellLimit limit : cell.limits()) {
                     String suffix = Coverage.limitKey(limit.minutes());
-                    properties.add("within_" + suffix, limit.within())
-                            .add("uncovered_" + suffix, limit.childrenWantingPlaceUncovered());
+                    properties.add("within" + suffix, limit.within())
+                            .add("childrenWantingPlaceUncovered" + suffix, limit.childrenWantingPlaceUncovered());
                 }
                 features.accept(GeoJson.feature(cells.boundary[c], properties.build()));
             }

@@ -1,14 +1,15 @@
 package org.carecircle.coverage;
 
 import jakarta.json.JsonObject;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageInfo;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.area.AreaRef;
 import org.carecircle.engine.coverage.CapacityMode;
 import org.carecircle.engine.network.WalkingProfile;
-import org.carecircle.api.Page;
-import org.carecircle.api.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -29,8 +30,46 @@ public final class CoverageViews {
                          int cells,
                          @Description("Cells too far from any walkable way: never within a limit") int cellsOffNetwork,
                          @Description("True if any population cell is an estimate") boolean populationEstimated,
-                         @NonNull AreaCoverage overall, @NonNull List<@NonNull AreaCoverage> areas,
-                         @NonNull List<@NonNull InstitutionCoverage> institutions) {
+                         @NonNull AreaCoverage overall, @Ignore List<AreaCoverage> areas,
+                         @Ignore List<InstitutionCoverage> institutions) {
+    }
+
+    @Type("AreaCoverageConnection")
+    @Description("A page of areas' coverage in code order (Relay cursor connection)")
+    public record AreaCoverageConnection(@NonNull List<@NonNull AreaCoverageEdge> edges,
+                                         @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                         List<@NonNull AreaCoverage> nodes,
+                                         @NonNull PageInfo pageInfo,
+                                         @Description("Areas reported, across all pages") int totalCount) {
+        static AreaCoverageConnection of(Page<AreaCoverage> page) {
+            return new AreaCoverageConnection(page.edges(AreaCoverageEdge::new), page.nodes(), page.pageInfo(),
+                    page.totalCount());
+        }
+    }
+
+    @Type("AreaCoverageEdge")
+    @Description("An area's coverage and the cursor that pages from it")
+    public record AreaCoverageEdge(@NonNull @Description("Pass as after or before to page from this area") String cursor,
+                                   @NonNull AreaCoverage node) {
+    }
+
+    @Type("InstitutionCoverageConnection")
+    @Description("A page of counted institutions' capacity in id order (Relay cursor connection)")
+    public record InstitutionCoverageConnection(@NonNull List<@NonNull InstitutionCoverageEdge> edges,
+                                                @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                                List<@NonNull InstitutionCoverage> nodes,
+                                                @NonNull PageInfo pageInfo,
+                                                @Description("Institutions counted, across all pages") int totalCount) {
+        static InstitutionCoverageConnection of(Page<InstitutionCoverage> page) {
+            return new InstitutionCoverageConnection(page.edges(InstitutionCoverageEdge::new), page.nodes(),
+                    page.pageInfo(), page.totalCount());
+        }
+    }
+
+    @Type("InstitutionCoverageEdge")
+    @Description("An institution's capacity and the cursor that pages from it")
+    public record InstitutionCoverageEdge(@NonNull @Description("Pass as after or before to page from this institution")
+                                          String cursor, @NonNull InstitutionCoverage node) {
     }
 
     @Type("AreaCoverage")

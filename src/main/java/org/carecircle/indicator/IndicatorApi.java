@@ -3,6 +3,7 @@ package org.carecircle.indicator;
 import jakarta.inject.Inject;
 import org.carecircle.api.HeavyWork;
 import org.carecircle.api.Language;
+import org.carecircle.api.Paging;
 import org.carecircle.area.AreaLevel;
 import org.carecircle.coverage.CoverageParameters;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -12,7 +13,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.CompletionStage;
 
 @GraphQLApi
@@ -21,6 +24,8 @@ public class IndicatorApi {
     HeavyWork heavyWork;
     @Inject
     IndicatorService service;
+    @Inject
+    Paging paging;
 
     @Query
     @Description("Policy indicators against a target set (see targetSets): for the whole dataset and every area, or "
@@ -35,6 +40,20 @@ public class IndicatorApi {
     @Description("The policy target sets an indicator request may pick, with their sources")
     public @NonNull List<IndicatorViews.@NonNull TargetSetView> targetSets() {
         return service.targetSets().stream().map(IndicatorViews.TargetSetView::of).toList();
+    }
+
+    @Description("The whole dataset first (area null) when neither level nor areaCode is given, then each area in code "
+            + "order, a page at a time")
+    public @NonNull IndicatorViews.AreaIndicatorsConnection areas(@Source IndicatorViews.Report report,
+                                                                  @Description(Paging.FIRST) Integer first,
+                                                                  @Description(Paging.AFTER) String after,
+                                                                  @Description(Paging.LAST) Integer last,
+                                                                  @Description(Paging.BEFORE) String before) {
+        // the whole dataset's key, empty, sorts before every code
+        Function<IndicatorViews.AreaIndicators, String> key = entry -> entry.area() == null ? "" : entry.area().code();
+        List<IndicatorViews.AreaIndicators> ordered = report.areas().stream().sorted(Comparator.comparing(key)).toList();
+        return IndicatorViews.AreaIndicatorsConnection.of(paging.request(first, after, last, before)
+                .page(ordered, key, Function.identity()));
     }
 
     @Description("The indicator's name")

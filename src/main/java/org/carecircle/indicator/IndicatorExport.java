@@ -18,6 +18,7 @@ import org.carecircle.coverage.CoverageExport;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Indicators as CSV (a row per area and indicator) and GeoJSON (a feature per area), with the coverage exports' parameters. */
 @Path("/")
@@ -72,18 +73,18 @@ public class IndicatorExport {
                         .add("targetSet", report.targetSet().id().name()).add("residents", area.residents())
                         .add("residentsEstimated", area.residentsEstimated());
                 for (IndicatorViews.IndicatorView value : area.indicators()) {
-                    String key = value.indicator().name();
+                    String key = camelCase(value.indicator().name());
                     if (value.value() != null) {
                         properties.add(key, value.value());
                     }
                     if (value.target() != null) {
-                        properties.add(key + "_target", value.target());
+                        properties.add(key + "Target", value.target());
                     }
                     if (value.met() != null) {
-                        properties.add(key + "_met", value.met());
+                        properties.add(key + "Met", value.met());
                     }
                     if (value.gap() != null) {
-                        properties.add(key + "_gap", value.gap().text(words));
+                        properties.add(key + "Gap", value.gap().text(words));
                     }
                 }
                 features.accept(GeoJson.JSON.createObjectBuilder().add("type", "Feature")
@@ -94,5 +95,14 @@ public class IndicatorExport {
 
     private IndicatorViews.Report report(String targetSet, String level, String areaCode, CoverageExport.Parameters parameters) {
         return service.indicators(targetSet, parameters.read(), Downloads.constant(AreaLevel.class, level, "level"), areaCode);
+    }
+
+    /** SLOTS_PER_THOUSAND_RESIDENTS as a property name of the exports' one convention: slotsPerThousandResidents. */
+    static String camelCase(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 }

@@ -2,6 +2,8 @@ package org.carecircle.indicator;
 
 import org.carecircle.api.Decimals;
 import org.carecircle.api.Language;
+import org.carecircle.api.Page;
+import org.carecircle.api.PageInfo;
 import org.carecircle.area.AreaRef;
 import org.carecircle.engine.indicator.Indicator;
 import org.carecircle.engine.indicator.IndicatorValue;
@@ -19,7 +21,27 @@ public final class IndicatorViews {
     }
 
     @Type("IndicatorReport")
-    public record Report(@NonNull TargetSetView targetSet, @NonNull List<@NonNull AreaIndicators> areas) {
+    public record Report(@NonNull TargetSetView targetSet, @Ignore List<AreaIndicators> areas) {
+    }
+
+    @Type("AreaIndicatorsConnection")
+    @Description("A page of areas' indicators: the whole dataset first when reported, then the areas in code order "
+            + "(Relay cursor connection)")
+    public record AreaIndicatorsConnection(@NonNull List<@NonNull AreaIndicatorsEdge> edges,
+                                           @NonNull @Description("The edges' nodes, for clients that need no cursors")
+                                           List<@NonNull AreaIndicators> nodes,
+                                           @NonNull PageInfo pageInfo,
+                                           @Description("Entries reported, across all pages") int totalCount) {
+        static AreaIndicatorsConnection of(Page<AreaIndicators> page) {
+            return new AreaIndicatorsConnection(page.edges(AreaIndicatorsEdge::new), page.nodes(), page.pageInfo(),
+                    page.totalCount());
+        }
+    }
+
+    @Type("AreaIndicatorsEdge")
+    @Description("An area's indicators and the cursor that pages from it")
+    public record AreaIndicatorsEdge(@NonNull @Description("Pass as after or before to page from this entry") String cursor,
+                                     @NonNull AreaIndicators node) {
     }
 
     @Type("AreaIndicators")

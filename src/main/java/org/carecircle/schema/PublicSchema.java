@@ -52,7 +52,8 @@ import java.util.stream.Stream;
 /**
  * The schema as clients see it, shaped once before SmallRye builds it: enum values in their domain order
  * (SmallRye lists them alphabetically: {@code INFANT, OLDER_TODDLER, TODDLER}), and every JSON field a named
- * GeoJSON scalar saying which geometry it holds, and every element described ({@link SchemaDescriptions}). A
+ * GeoJSON scalar saying which geometry it holds, input lists without null items ({@code [Float!]}), and every
+ * element described ({@link SchemaDescriptions}). A
  * GraphQL enum missing from {@link #ENUMS}, or a JSON field missing from {@link #GEOJSON}, stops the service at
  * start, so neither table can fall behind the API.
  */
@@ -116,27 +117,27 @@ public class PublicSchema implements EventingService {
             @Override
             public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                     TraverserContext<GraphQLSchemaElement> context) {
-                return retyped(context, field.getName(), field.getType(),
+                return retyped(context, field.getName(), field.getType(), field.getType(),
                         type -> field.transform(b -> b.type((GraphQLOutputType) type)));
             }
 
             @Override
             public TraversalControl visitGraphQLInputObjectField(GraphQLInputObjectField field,
                     TraverserContext<GraphQLSchemaElement> context) {
-                return retyped(context, field.getName(), field.getType(),
+                return retyped(context, field.getName(), field.getType(), itemsRequired(field.getType()),
                         type -> field.transform(b -> b.type((GraphQLInputType) type)));
             }
 
             @Override
             public TraversalControl visitGraphQLArgument(GraphQLArgument argument, TraverserContext<GraphQLSchemaElement> context) {
-                return retyped(context, argument.getName(), argument.getType(),
+                return retyped(context, argument.getName(), argument.getType(), itemsRequired(argument.getType()),
                         type -> argument.transform(b -> b.type((GraphQLInputType) type)));
             }
 
-            private TraversalControl retyped(TraverserContext<GraphQLSchemaElement> context, String name, GraphQLType type,
-                                             Function<GraphQLType, GraphQLSchemaElement> withType) {
-                GraphQLType geoJson = geoJson(type, context, name);
-                return geoJson == type ? TraversalControl.CONTINUE : changeNode(context, withType.apply(geoJson));
+            private TraversalControl retyped(TraverserContext<GraphQLSchemaElement> context, String name, GraphQLType original,
+                                             GraphQLType adjusted, Function<GraphQLType, GraphQLSchemaElement> withType) {
+                GraphQLType shaped = geoJson(adjusted, context, name);
+                return shaped == original ? TraversalControl.CONTINUE : changeNode(context, withType.apply(shaped));
             }
 
             private GraphQLType geoJson(GraphQLType type, TraverserContext<GraphQLSchemaElement> context, String name) {
@@ -179,6 +180,16 @@ public class PublicSchema implements EventingService {
             }
         }
         return GraphQLSchema.newSchema(described).codeRegistry(code.build());
+    }
+
+    /** An input list holds no nulls: [X] is [X!], the list itself as optional as it was. */
+    private static GraphQLType itemsRequired(GraphQLType type) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            GraphQLType inner = itemsRequired(nonNull.getWrappedType());
+            return inner == nonNull.getWrappedType() ? type : GraphQLNonNull.nonNull(inner);
+        }
+        return type instanceof GraphQLList list && !(list.getWrappedType() instanceof GraphQLNonNull)
+                ? GraphQLList.list(GraphQLNonNull.nonNull(list.getWrappedType())) : type;
     }
 
     private static GraphQLType unwrapped(GraphQLType type) {

@@ -121,7 +121,8 @@ final class SchemaDescriptions {
             @Override
             public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                                                                 TraverserContext<GraphQLSchemaElement> context) {
-                return described(context, parentName(context) + "." + field.getName(), field.getDescription(), null,
+                String type = parentName(context);
+                return described(context, type + "." + field.getName(), field.getDescription(), connectionWords(type, field),
                         text -> field.transform(b -> b.description(text)));
             }
 
@@ -150,6 +151,18 @@ final class SchemaDescriptions {
             throw new IllegalStateException("the schema's descriptions are incomplete: " + String.join("; ", problems));
         }
         return described;
+    }
+
+    /** The fields every connection and edge has, in the same words everywhere. */
+    private static String connectionWords(String type, GraphQLFieldDefinition field) {
+        if (type.endsWith("Connection")) {
+            return switch (field.getName()) {
+                case "edges" -> "The page's nodes, each with the cursor that pages from it";
+                case "pageInfo" -> "Where the page stands in the list";
+                default -> null;
+            };
+        }
+        return type.endsWith("Edge") && field.getName().equals("node") ? "The object at this place of the list" : null;
     }
 
     private static Properties lines() {

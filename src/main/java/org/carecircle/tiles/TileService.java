@@ -186,8 +186,8 @@ public class TileService {
         for (int l = 0; l < limits; l++) {
             int limit = l;
             String suffix = Coverage.limitKey(minutes.get(l));
-            columns.add(column("within_" + suffix, values, v -> v[4 + limit], squares));
-            columns.add(column("uncovered_" + suffix, values, v -> v[4 + limits + limit], squares));
+            columns.add(column("childrenWithin" + suffix, values, v -> v[4 + limit], squares));
+            columns.add(column("childrenWantingPlaceUncovered" + suffix, values, v -> v[4 + limits + limit], squares));
         }
         return encoder.encode(TileLayer.CELLS.layerName(), tile, shapes, columns);
     }

@@ -50,8 +50,10 @@ class CoverageApiTest {
               overall { residents childrenUnder3 childrenWantingPlace twoStepScore enhancedScore
                         limits { minutes residentsWithin childrenWithin childrenOutside childrenWithinShare
                                  childrenWantingPlaceCovered childrenWantingPlaceUncovered childrenWantingPlaceCoveredShare } }
-              areas { area { code level } childrenUnder3 childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } }
-              institutions { id name availableSlots limits { minutes childrenServed slotsLeft } } } }""";
+              areas { totalCount nodes { area { code level } childrenUnder3 childrenWantingPlace
+                      limits { minutes childrenWithin childrenWantingPlaceCovered } } }
+              institutions { totalCount nodes { id name availableSlots limits { minutes childrenServed slotsLeft } }
+                                       pageInfo { endCursor hasNextPage } } } }""";
 
     @Inject
     TestDatabase database;
@@ -86,6 +88,18 @@ class CoverageApiTest {
         JsonPath result = report(Map.of("takeUpRate", 0.5));
         String overall = "data.coverage.overall.";
         assertEquals(5, result.getInt("data.coverage.institutionsCounted"));
+        assertEquals(5, result.getInt("data.coverage.institutions.totalCount"));
+        // the institutions page in id order: two, then the three after them
+        JsonPath firstTwo = GraphQL.ok("{ coverage { institutions(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } } }");
+        assertTrue(firstTwo.getBoolean("data.coverage.institutions.pageInfo.hasNextPage"));
+        JsonPath rest = GraphQL.ok("query($after: String) { coverage { institutions(after: $after) { nodes { id } "
+                + "pageInfo { hasPreviousPage hasNextPage } } } }",
+                Map.of("after", firstTwo.getString("data.coverage.institutions.pageInfo.endCursor")));
+        List<String> ids = new java.util.ArrayList<>(firstTwo.getList("data.coverage.institutions.nodes.id"));
+        ids.addAll(rest.getList("data.coverage.institutions.nodes.id"));
+        assertEquals(result.getList("data.coverage.institutions.nodes.id"), ids);
+        assertEquals(List.of(true, false), List.of(rest.getBoolean("data.coverage.institutions.pageInfo.hasPreviousPage"),
+                rest.getBoolean("data.coverage.institutions.pageInfo.hasNextPage")));
         assertEquals(COLUMNS * ROWS, result.getInt("data.coverage.cells"));
         assertEquals(330f, result.getFloat(overall + "childrenUnder3"), 1e-3);
         assertEquals(165f, result.getFloat(overall + "childrenWantingPlace"), 1e-3);
@@ -99,7 +113,7 @@ class CoverageApiTest {
             float within = result.getFloat(overall + "limits[" + limit + "].childrenWithin");
             assertTrue(covered <= Math.min(100, within / 2 + 1e-3), "covered " + covered);
             float sum = 0;
-            for (Object value : result.getList("data.coverage.institutions")) {
+            for (Object value : result.getList("data.coverage.institutions.nodes")) {
                 Map<?, ?> institution = (Map<?, ?>) value;
                 Map<?, ?> entry = (Map<?, ?>) ((List<?>) institution.get("limits")).get(limit);
                 float childrenServed = ((Number) entry.get("childrenServed")).floatValue();
@@ -110,7 +124,7 @@ class CoverageApiTest {
             assertEquals(covered, sum, 1e-2);
         }
         // the district holds every cell; its subdistricts split them
-        List<Map<String, Object>> areas = result.getList("data.coverage.areas");
+        List<Map<String, Object>> areas = result.getList("data.coverage.areas.nodes");
         Map<String, Float> children = new HashMap<>();
         areas.forEach(area -> children.put((String) ((Map<?, ?>) area.get("area")).get("code"),
                 ((Number) area.get("childrenUnder3")).floatValue()));
@@ -123,8 +137,8 @@ class CoverageApiTest {
     void freePlacesCountOnlyWhatIsNotTaken() {
         JsonPath slots = report(Map.of("capacity", "SLOTS"));
         JsonPath free = report(Map.of("capacity", "FREE_PLACES"));
-        assertEquals(List.of(20f, 20f, 20f, 20f, 20f), slots.getList("data.coverage.institutions.availableSlots", Float.class));
-        assertEquals(List.of(10f, 10f, 10f, 10f, 10f), free.getList("data.coverage.institutions.availableSlots", Float.class));
+        assertEquals(List.of(20f, 20f, 20f, 20f, 20f), slots.getList("data.coverage.institutions.nodes.availableSlots", Float.class));
+        assertEquals(List.of(10f, 10f, 10f, 10f, 10f), free.getList("data.coverage.institutions.nodes.availableSlots", Float.class));
         assertTrue(free.getFloat("data.coverage.overall.limits[1].childrenWantingPlaceCovered")
                 <= slots.getFloat("data.coverage.overall.limits[1].childrenWantingPlaceCovered"));
     }

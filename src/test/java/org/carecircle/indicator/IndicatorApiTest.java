@@ -42,9 +42,9 @@ class IndicatorApiTest {
             query($set: TargetSetId!, $level: AreaLevel, $code: String, $p: CoverageParameters) {
               indicators(targetSet: $set, level: $level, areaCode: $code, parameters: $p) {
                 targetSet { id source }
-                areas { area { code } residents residentsEstimated
+                areas { nodes { area { code } residents residentsEstimated
                         indicators { indicator value numerator denominator target strict met estimated
-                                     gap { amount unit areasWithout text(language: EN) chinese: text } } } } }""";
+                                     gap { amount unit areasWithout text(language: EN) chinese: text } } } } } }""";
 
     @Inject
     TestDatabase database;
@@ -81,7 +81,7 @@ class IndicatorApiTest {
     }
 
     static Map<String, Object> indicator(JsonPath result, int area, String name) {
-        List<Map<String, Object>> values = result.getList("data.indicators.areas[" + area + "].indicators");
+        List<Map<String, Object>> values = result.getList("data.indicators.areas.nodes[" + area + "].indicators");
         return values.stream().filter(v -> name.equals(v.get("indicator"))).findFirst().orElseThrow();
     }
 
@@ -99,8 +99,8 @@ class IndicatorApiTest {
     @Test
     void theDistrictAgainstShaoxing2027() {
         JsonPath result = indicators("SHAOXING_2027", "DISTRICT", null);
-        assertEquals("D", result.getString("data.indicators.areas[0].area.code"));
-        assertEquals(100_000f, result.getFloat("data.indicators.areas[0].residents"));
+        assertEquals("D", result.getString("data.indicators.areas.nodes[0].area.code"));
+        assertEquals(100_000f, result.getFloat("data.indicators.areas.nodes[0].residents"));
         check(indicator(result, 0, "SLOTS_PER_THOUSAND_RESIDENTS"), 1.0, 5.5, false, "450 more slots");
         // the same gap as a number and a unit, and in Chinese
         assertEquals(Map.of("amount", 450, "unit", "SLOTS", "areasWithout", List.of(), "text", "450 more slots",
@@ -127,12 +127,12 @@ class IndicatorApiTest {
     @Test
     void chongqingSubdistrictsAndEstimatedResidents() {
         JsonPath result = indicators("CHONGQING_2025", "SUBDISTRICT", null);
-        assertEquals(List.of("S1", "S2"), result.getList("data.indicators.areas.area.code"));
+        assertEquals(List.of("S1", "S2"), result.getList("data.indicators.areas.nodes.area.code"));
         check(indicator(result, 0, "SLOTS_PER_THOUSAND_RESIDENTS"), 80 / 60.0, 4.5, false, "190 more slots");
-        assertEquals(false, result.getBoolean("data.indicators.areas[0].residentsEstimated"));
+        assertEquals(false, result.getBoolean("data.indicators.areas.nodes[0].residentsEstimated"));
         // S2 has no published figure: 88 cells × 100 residents from the grid, flagged as an estimate
-        assertEquals(8_800f, result.getFloat("data.indicators.areas[1].residents"));
-        assertEquals(true, result.getBoolean("data.indicators.areas[1].residentsEstimated"));
+        assertEquals(8_800f, result.getFloat("data.indicators.areas.nodes[1].residents"));
+        assertEquals(true, result.getBoolean("data.indicators.areas.nodes[1].residentsEstimated"));
         Map<String, Object> perThousand = indicator(result, 1, "SLOTS_PER_THOUSAND_RESIDENTS");
         check(perThousand, 20 / 8.8, 4.5, false, "20 more slots");
         assertEquals(true, perThousand.get("estimated"));
@@ -190,13 +190,13 @@ class IndicatorApiTest {
                 .get("/export/indicators.geojson").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("S1", "S2"), geoJson.getList("features.properties.areaCode"));
         assertEquals("MultiPolygon", geoJson.getString("features[0].geometry.type"));
-        assertEquals("还需 190 个托位", geoJson.getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
+        assertEquals("还需 190 个托位", geoJson.getString("features[0].properties.slotsPerThousandResidentsGap"));
         String english = given().queryParam("targetSet", "YUBEI_2025").queryParam("language", "en")
                 .get("/export/indicators.csv").then().statusCode(200).extract().asString();
         assertTrue(english.startsWith("\uFEFFareaCode,areaName,level,indicator,label,"), english);
         assertEquals("190 more slots", given().queryParam("targetSet", "CHONGQING_2025").queryParam("level", "SUBDISTRICT")
                 .header("Accept-Language", "en-GB,en;q=0.8").get("/export/indicators.geojson").then().statusCode(200)
-                .extract().jsonPath().getString("features[0].properties.SLOTS_PER_THOUSAND_RESIDENTS_gap"));
+                .extract().jsonPath().getString("features[0].properties.slotsPerThousandResidentsGap"));
         given().queryParam("targetSet", "NOPE").get("/export/indicators.csv").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("targetSet"));
     }

@@ -43,7 +43,7 @@ class ApiGuideTest {
         while (matcher.find()) {
             examples.add(matcher.group(1));
         }
-        assertEquals(9, examples.size(), "the guide's examples");
+        assertEquals(10, examples.size(), "the guide's examples");
         for (String example : examples) {
             Map<String, Object> data = GraphQL.ok(example, null).getMap("data");
             assertNotNull(data, example);

@@ -152,9 +152,9 @@ class MapTilesTest {
             Float minutes = api.getObject("data.coverageCells.nodes[" + c + "].minutesToNearest", Float.class);
             assertEquals(minutes, ((Number) properties(cell).get("minutesToNearest")).floatValue(), 0.051f, id);
             boolean within5 = api.getBoolean("data.coverageCells.nodes[" + c + "].limits[0].within");
-            assertEquals(within5 ? 2.0 : 0.0, number(cell, "within_5"), 1e-9, id);
+            assertEquals(within5 ? 2.0 : 0.0, number(cell, "childrenWithin5"), 1e-9, id);
             assertEquals(api.getFloat("data.coverageCells.nodes[" + c + "].limits[1].childrenWantingPlaceUncovered"),
-                    number(cell, "uncovered_15"), 0.051, id);
+                    number(cell, "childrenWantingPlaceUncovered15"), 0.051, id);
         }
         // every cell whose centre is in the tile is drawn (and cells just outside may be, for the buffer)
         assertTrue(drawn.containsAll(ids), drawn + " lacks some of " + ids);
@@ -169,7 +169,7 @@ class MapTilesTest {
                 assertNull(properties(square).get("cellId"), "a square, not a cell");
                 cells += number(square, "cells");
                 children += number(square, "childrenUnder3");
-                assertTrue(number(square, "within_15") <= number(square, "childrenUnder3"));
+                assertTrue(number(square, "childrenWithin15") <= number(square, "childrenUnder3"));
             }
         }
         assertEquals(GRID_COLUMNS * GRID_ROWS, cells);
