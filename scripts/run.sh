@@ -116,7 +116,7 @@ else
   say "estimating $name's areas, population and institutions from OpenStreetMap"
   estimate=$(graphql '{"query": "mutation { estimateFromOsm { report { areaCodes } userErrors { field message } } }"}') \
     && grep -q '"userErrors":\[\]' <<<"$estimate" \
-    || { say "the estimate failed: ${estimate:-see the service's log above}"; exit 1; }
+    || { say "the estimate failed: ${estimate:-see the log of the service above}"; exit 1; }
 fi
 echo
 curl -fsS "$base/summary.txt?targetSet=$targets" || { say "the summary failed; see the service's log above"; exit 1; }
