@@ -12,6 +12,7 @@ const TEXT = {
     newly: '新增覆盖（含托位）', before: '之前', after: '之后', proposed: '新增站点', clickMap: '请在地图上点击位置',
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
+    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）',
     'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
     'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
     'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
@@ -29,7 +30,7 @@ const TEXT = {
     before: 'before', after: 'after', proposed: 'Proposed sites', clickMap: 'Click the map where the site goes',
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
-    password: 'password',
+    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)',
     'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
     'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
     'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
@@ -43,12 +44,19 @@ const KIND_LETTER = { STANDALONE: 'S', KINDERGARTEN_NURSERY: 'K', EMPLOYER: 'E',
   FAMILY: 'F' };
 const state = { language: 'zh', layers: {}, counts: {}, proposed: [], box: null, errors: [] };
 const map = L.map('map', { preferCanvas: true });
+L.control.scale({ imperial: false }).addTo(map);
 window.careCircle = state;
 
 function t(key) { return TEXT[state.language][key] || key; }
 
+// the streets and the estimates come from OpenStreetMap, whose licence (ODbL) asks for this credit
+let credit = null;
+
 function translate() {
   document.documentElement.lang = state.language;
+  if (credit) { map.attributionControl.removeAttribution(credit); }
+  credit = `<a href="https://www.openstreetmap.org/copyright">${t('osm')}</a>`;
+  map.attributionControl.addAttribution(credit);
   document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
   document.querySelectorAll('[data-placeholder]').forEach(el => { el.placeholder = t(el.dataset.placeholder); });
   document.getElementById('language').textContent = t('language');

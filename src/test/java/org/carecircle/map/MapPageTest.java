@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -162,6 +163,26 @@ class MapPageTest {
         words.add(popup.getText().replace(name, ""));
         browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
         return words;
+    }
+
+    /** On a phone the map keeps the screen's width and the panel follows below; the OSM credit and a scale show. */
+    @Test
+    void onAPhoneTheMapKeepsTheWidth() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        WebElement map = browser.findElement(By.id("map")), panel = browser.findElement(By.id("panel"));
+        long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertEquals(width, map.getSize().getWidth(), 1, "the map spans the screen");
+        assertTrue(map.getSize().getHeight() > 400, "map height " + map.getSize().getHeight());
+        assertTrue(panel.getLocation().getY() >= map.getLocation().getY() + map.getSize().getHeight() - 1, "the panel is below");
+        assertEquals(width, panel.getSize().getWidth(), 1);
+        String credit = browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText();
+        assertTrue(credit.contains("© OpenStreetMap 贡献者"), credit);
+        assertTrue(browser.findElement(By.cssSelector(".leaflet-control-scale")).getText().matches("(?s).*\\d+ k?m.*"));
+        browser.findElement(By.id("language")).click();
+        assertTrue(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText()
+                .contains("© OpenStreetMap contributors"));
     }
 
     @Test
