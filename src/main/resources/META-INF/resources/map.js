@@ -12,7 +12,12 @@ const TEXT = {
     newly: '新增覆盖（含托位）', before: '之前', after: '之后', proposed: '新增站点', clickMap: '请在地图上点击位置',
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
-    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）',
+    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', streets: '街道', loading: '加载中…', failed: '加载失败',
+    legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
+    legendPrivate: '民办机构', legend5: '5分钟步行服务圈', legend15: '15分钟步行服务圈',
+    legendMinutes: '步行到最近机构：5分钟内、15分钟内、超过15分钟、无法到达',
+    legendChildren: '颜色越深，网格内3岁以下婴幼儿（或无托位者）越多', legendGap: '覆盖缺口：相邻的未覆盖网格',
+    legendEstimated: '* 估算值：由建筑物或统计总数推算，见估算方法',
     'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
     'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
     'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
@@ -30,7 +35,14 @@ const TEXT = {
     before: 'before', after: 'after', proposed: 'Proposed sites', clickMap: 'Click the map where the site goes',
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
-    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)',
+    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', streets: 'Streets',
+    loading: 'loading…', failed: 'failed', legend: 'Legend',
+    legendInclusive: 'Inclusive institution (size: slots)', legendPublic: 'Public or public-built institution',
+    legendPrivate: 'Private institution', legend5: '5-minute walking circle', legend15: '15-minute walking circle',
+    legendMinutes: 'Walk to the nearest institution: within 5 min, within 15, longer, none reachable',
+    legendChildren: 'Darker: more children under 3 (or without a place) in the cell',
+    legendGap: 'Gap area: neighbouring uncovered cells',
+    legendEstimated: '* estimated: derived from buildings or published totals, see the method',
     'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
     'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
     'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
@@ -84,6 +96,7 @@ function show(name, layer, count) {
   if (state.layers[name]) { map.removeLayer(state.layers[name]); }
   state.layers[name] = layer;
   state.counts[name] = count;
+  status(name, String(count), false);
   const box = document.querySelector(`[data-layer="${name}"]`);
   if (!box || box.checked) { layer.addTo(map); }
 }
@@ -292,10 +305,31 @@ async function suggest() {
     `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%`).join('<br>');
 }
 
+function status(name, text, failed) {
+  const element = document.querySelector(`[data-status="${name}"]`);
+  if (element) {
+    element.textContent = text;
+    element.classList.toggle('failed', failed);
+  }
+}
+
+// One layer (or panel part) at a time: loading shows beside it, and a failure stays beside it, the others go on.
+async function load(name, loader) {
+  status(name, t('loading'), false);
+  try {
+    await loader();
+  } catch (error) {
+    state.errors.push(`${name}: ${error.message || error}`);
+    status(name, `${t('failed')}: ${error.message || error}`, true);
+  }
+}
+
 function report(error) {
   state.errors.push(String(error.message || error));
   document.getElementById('planning-result').textContent = String(error.message || error);
 }
+
+const LOADERS = { streets, institutions, circles, gaps };
 
 async function start() {
   translate();
@@ -329,10 +363,15 @@ async function start() {
   }
   state.box = await extent();
   map.fitBounds(state.box);
-  await streets();
-  // a failure of the cell layers leaves those two layers empty, not the page
-  const cells = await population().catch(error => { report(error); return null; });
-  await Promise.all([institutions(), circles(), cells ? coverage(cells) : null, gaps(), indicators()]);
+  // coverage draws on the cells' outlines: it waits for them, the other layers do not
+  const cells = load('population', async () => { state.cells = await population(); });
+  state.reload = name => load(name, LOADERS[name]);
+  await Promise.all([load('streets', streets), load('institutions', institutions), load('circles', circles),
+    cells.then(() => load('coverage', () => {
+      if (!state.cells) { throw new Error(`${t('population')}: ${t('failed')}`); }
+      return coverage(state.cells);
+    })), load('gaps', gaps),
+    indicators().catch(report)]);
   document.getElementById('coverage-summary').innerHTML = await summary(null);
   document.body.dataset.ready = 'true';
 }

@@ -185,6 +185,26 @@ class MapPageTest {
                 .contains("© OpenStreetMap contributors"));
     }
 
+    /** A legend says what each colour means; a layer that fails says so beside it, and the others stay. */
+    @Test
+    void aLegendExplainsAndALayerFailsAlone() {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        assertEquals(9, browser.findElements(By.cssSelector("#legend li")).size());
+        assertTrue(browser.findElement(By.id("legend")).getText().contains("估算值"));
+        assertEquals("5", browser.findElement(By.cssSelector("[data-status=institutions]")).getText());
+        ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1], original = window.fetch;
+                window.fetch = (url, options) => String(url).startsWith('/map/streets')
+                    ? Promise.resolve(new Response('not a map', { status: 500 })) : original(url, options);
+                window.careCircle.reload('streets').then(done);""");
+        WebElement streets = browser.findElement(By.cssSelector("[data-status=streets]"));
+        assertTrue(streets.getText().startsWith("加载失败") && streets.getAttribute("class").contains("failed"),
+                streets.getText());
+        assertEquals("5", browser.findElement(By.cssSelector("[data-status=institutions]")).getText());
+        assertEquals(5L, counts().get("institutions"));
+    }
+
     @Test
     void aSiteProposedOnTheMapChangesTheCoverage() {
         browser.get(page.toString());
