@@ -12,7 +12,8 @@ const TEXT = {
     newly: '新增覆盖（含托位）', before: '之前', after: '之后', proposed: '新增站点', clickMap: '请在地图上点击位置',
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
-    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', streets: '街道', loading: '加载中…', failed: '加载失败',
+    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', loggedIn: '已登录：', wrongLogin: '用户名或密码错误',
+    notPlanner: '该用户不是规划员', streets: '街道', loading: '加载中…', failed: '加载失败',
     legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
     legendPrivate: '民办机构', legend5: '5分钟步行服务圈', legend15: '15分钟步行服务圈',
     legendMinutes: '步行到最近机构：5分钟内、15分钟内、超过15分钟、无法到达',
@@ -35,7 +36,8 @@ const TEXT = {
     before: 'before', after: 'after', proposed: 'Proposed sites', clickMap: 'Click the map where the site goes',
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
-    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', streets: 'Streets',
+    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', loggedIn: 'logged in: ',
+    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', streets: 'Streets',
     loading: 'loading…', failed: 'failed', legend: 'Legend',
     legendInclusive: 'Inclusive institution (size: slots)', legendPublic: 'Public or public-built institution',
     legendPrivate: 'Private institution', legend5: '5-minute walking circle', legend15: '15-minute walking circle',
@@ -83,8 +85,19 @@ async function gql(query, variables, asPlanner) {
   }
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = await response.json();
+  if (asPlanner) { showLogin(response.status, body); }
   if (body.errors) { throw new Error(body.errors.map(e => e.message).join('; ')); }
   return body.data;
+}
+
+// the login's state beside its form: who is logged in, or why not (the service never asks the browser for a login)
+function showLogin(httpStatus, body) {
+  const element = document.getElementById('login-state');
+  const code = body.errors && body.errors[0].extensions ? body.errors[0].extensions.code : null;
+  const refused = httpStatus === 401 || code === 'UNAUTHENTICATED' ? t('wrongLogin') : code === 'FORBIDDEN' ? t('notPlanner') : null;
+  element.textContent = refused || t('loggedIn') + document.getElementById('user').value;
+  element.classList.toggle('failed', refused !== null);
+  if (refused) { throw new Error(refused); }
 }
 
 function boxInput() {

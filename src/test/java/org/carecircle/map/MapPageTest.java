@@ -205,6 +205,28 @@ class MapPageTest {
         assertEquals(5L, counts().get("institutions"));
     }
 
+    /** A wrong password is said beside the login form (no browser dialog), a right one shows who is logged in. */
+    @Test
+    void theLoginSaysItsStateBesideTheForm() {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        browser.findElement(By.id("user")).sendKeys("planner");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("propose")).click();
+        browser.findElement(By.id("map")).click();
+        browser.findElement(By.id("compare")).click();
+        WebElement state = browser.findElement(By.id("login-state"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !state.getText().isEmpty());
+        assertEquals("用户名或密码错误", state.getText());
+        assertTrue(state.getAttribute("class").contains("failed"));
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys("planner");
+        browser.findElement(By.id("compare")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> state.getText().startsWith("已登录"));
+        assertEquals("已登录：planner", state.getText());
+        assertTrue(!state.getAttribute("class").contains("failed"));
+    }
+
     @Test
     void aSiteProposedOnTheMapChangesTheCoverage() {
         browser.get(page.toString());
