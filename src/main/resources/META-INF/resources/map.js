@@ -13,7 +13,9 @@ const TEXT = {
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
     osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', loggedIn: '已登录：', wrongLogin: '用户名或密码错误',
-    notPlanner: '该用户不是规划员', streets: '街道', loading: '加载中…', failed: '加载失败',
+    notPlanner: '该用户不是规划员', settings: '步行与需求', speed: '步行速度（公里/小时）', profile: '步行方式',
+    'profile.FOOT': '步行', 'profile.STROLLER': '推婴儿车', takeUp: '入托意愿（0–1）', capacityMode: '托位计算',
+    'capacity.SLOTS': '全部托位', 'capacity.FREE_PLACES': '空余托位（托位减在托）', streets: '街道', loading: '加载中…', failed: '加载失败',
     legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
     legendPrivate: '民办机构', legend5: '5分钟步行服务圈', legend15: '15分钟步行服务圈',
     legendMinutes: '步行到最近机构：5分钟内、15分钟内、超过15分钟、无法到达',
@@ -37,7 +39,10 @@ const TEXT = {
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
     password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', loggedIn: 'logged in: ',
-    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', streets: 'Streets',
+    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', settings: 'Walking and demand',
+    speed: 'Walking speed (km/h)', profile: 'Walking with', 'profile.FOOT': 'on foot', 'profile.STROLLER': 'a stroller',
+    takeUp: 'Take-up rate (0–1)', capacityMode: 'Capacity', 'capacity.SLOTS': 'all slots',
+    'capacity.FREE_PLACES': 'free places (slots − enrolled)', streets: 'Streets',
     loading: 'loading…', failed: 'failed', legend: 'Legend',
     legendInclusive: 'Inclusive institution (size: slots)', legendPublic: 'Public or public-built institution',
     legendPrivate: 'Private institution', legend5: '5-minute walking circle', legend15: '15-minute walking circle',
@@ -98,6 +103,34 @@ function showLogin(httpStatus, body) {
   element.textContent = refused || t('loggedIn') + document.getElementById('user').value;
   element.classList.toggle('failed', refused !== null);
   if (refused) { throw new Error(refused); }
+}
+
+// Walking and demand settings: every figure and layer follows them, and the page's address holds them (a link
+// reproduces the view). Defaults are the service's own.
+const DEFAULTS = { speed: 4.5, profile: 'FOOT', takeUp: 0.24, capacity: 'SLOTS' };
+
+function readSettings() {
+  const query = new URLSearchParams(location.search);
+  state.settings = { speed: Number(query.get('speed') || DEFAULTS.speed), profile: query.get('profile') || DEFAULTS.profile,
+    takeUp: Number(query.get('takeUp') || DEFAULTS.takeUp), capacity: query.get('capacity') || DEFAULTS.capacity };
+  document.getElementById('speed').value = state.settings.speed;
+  document.getElementById('profile').value = state.settings.profile;
+  document.getElementById('take-up').value = state.settings.takeUp;
+  document.getElementById('capacity-mode').value = state.settings.capacity;
+}
+
+function writeSettings() {
+  state.settings = { speed: Number(document.getElementById('speed').value), profile: document.getElementById('profile').value,
+    takeUp: Number(document.getElementById('take-up').value), capacity: document.getElementById('capacity-mode').value };
+  const query = new URLSearchParams(location.search);
+  Object.entries(state.settings).forEach(([key, value]) => query.set(key, value));
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
+
+/** CoverageParameters of the settings, with a scenario when given. */
+function parameters(scenario) {
+  const s = state.settings;
+  return { speedKmh: s.speed, profile: s.profile, takeUpRate: s.takeUp, capacity: s.capacity, scenario: scenario || null };
 }
 
 function boxInput() {
@@ -165,7 +198,9 @@ async function institutions() {
 }
 
 async function circles() {
-  const data = await gql('{ serviceCircles(minutes: [5, 15]) }');
+  const data = await gql(/* GraphQL */ `query MapCircles($speed: Float, $profile: WalkingProfile) {
+      serviceCircles(minutes: [5, 15], speedKmh: $speed, profile: $profile) }`,
+    { speed: state.settings.speed, profile: state.settings.profile });
   const bands = data.serviceCircles.features;
   show('circles', L.geoJSON(data.serviceCircles, { style: f => ({ color: f.properties.limit <= 5 ? '#1a7f37' : '#6aa84f',
     weight: 1, fillOpacity: f.properties.limit <= 5 ? 0.25 : 0.12 }) }), bands.length);
@@ -189,9 +224,10 @@ async function population() {
 }
 
 async function coverage(cells) {
-  const covered = await everyNode(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!, $after: String) {
-      coverageCells(boundingBox: $box, first: 500, after: $after) { nodes { cellId minutesToNearest
-      limits { minutes within childrenWantingPlaceUncovered } } pageInfo { endCursor hasNextPage } } }`, { box: boxInput() },
+  const covered = await everyNode(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!, $after: String,
+      $p: CoverageParameters) { coverageCells(boundingBox: $box, parameters: $p, first: 500, after: $after) { nodes { cellId minutesToNearest
+      limits { minutes within childrenWantingPlaceUncovered } } pageInfo { endCursor hasNextPage } } }`,
+    { box: boxInput(), p: parameters() },
     data => data.coverageCells);
   const outline = new Map(cells.map(c => [c.cellId, c.boundary]));
   const layer = L.layerGroup();
@@ -215,8 +251,8 @@ async function coverage(cells) {
 }
 
 async function gaps() {
-  const data = await gql(/* GraphQL */ `query MapGapAreas { gapAreas(minutes: 15, first: 10) { gaps { totalCount nodes { rank area { name }
-      childrenUncovered meanMinutesToNearest location } } featureCollection } }`);
+  const data = await gql(/* GraphQL */ `query MapGapAreas($p: CoverageParameters) { gapAreas(minutes: 15, first: 10, parameters: $p) { gaps { totalCount nodes { rank area { name }
+      childrenUncovered meanMinutesToNearest location } } featureCollection } }`, { p: parameters() });
   show('gaps', L.geoJSON(data.gapAreas.featureCollection, { style: { color: '#cc0000', weight: 2, fillOpacity: 0.15,
     dashArray: '4 3' } }), data.gapAreas.featureCollection.features.length);
   const list = document.getElementById('gap-list');
@@ -233,7 +269,7 @@ async function gaps() {
 async function summary(scenario) {
   const data = await gql(/* GraphQL */ `query MapCoverage($p: CoverageParameters) { coverage(parameters: $p) { overall { childrenUnder3
       childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } } } }`,
-    { p: scenario ? { scenario } : null });
+    { p: parameters(scenario) });
   const all = data.coverage.overall;
   return all.limits.map(l => `${l.minutes} ${t('within')}: ${l.childrenWithin.toFixed(0)} ${t('of')} `
     + `${all.childrenUnder3.toFixed(0)} ${t('children')}; ${l.childrenWantingPlaceCovered.toFixed(0)} ${t('of')} `
@@ -259,10 +295,10 @@ async function indicators(kept) {
     select.onchange = areaSelect.onchange = () => indicators().catch(report);
     if (kept) { [select.value, areaSelect.value] = kept; }
   }
-  const data = await gql(/* GraphQL */ `query MapIndicators($set: TargetSetId!, $code: String, $language: Language!) {
-      indicators(targetSet: $set, areaCode: $code) { areas(first: 1) { nodes { area { name } indicators { indicator
+  const data = await gql(/* GraphQL */ `query MapIndicators($set: TargetSetId!, $code: String, $language: Language!, $p: CoverageParameters) {
+      indicators(targetSet: $set, areaCode: $code, parameters: $p) { areas(first: 1) { nodes { area { name } indicators { indicator
       label(language: $language) value target met gap { text(language: $language) } estimated } } } } }`,
-    { set: select.value, code: areaSelect.value || null, language: state.language.toUpperCase() });
+    { set: select.value, code: areaSelect.value || null, language: state.language.toUpperCase(), p: parameters() });
   const body = document.querySelector('#indicator-table tbody');
   body.innerHTML = '';
   const area = data.indicators.areas.nodes[0];
@@ -292,10 +328,10 @@ async function compare() {
   if (saved.saveScenario.userErrors.length) {
     throw new Error(saved.saveScenario.userErrors.map(e => `${e.field ?? ''} ${e.message}`).join('; '));
   }
-  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: TargetSetId!, $language: Language!) {
-      compareScenario(scenario: "map", targetSet: $set) { limits { minutes childrenWantingPlaceCoveredBefore
+  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: TargetSetId!, $language: Language!, $p: CoverageParameters) {
+      compareScenario(scenario: "map", targetSet: $set, parameters: $p) { limits { minutes childrenWantingPlaceCoveredBefore
       childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator label(language: $language) before after } } }`,
-    { set: document.getElementById('target-set').value, language: state.language.toUpperCase() });
+    { set: document.getElementById('target-set').value, language: state.language.toUpperCase(), p: parameters() });
   const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
     + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → ${l.childrenWantingPlaceCoveredAfter.toFixed(0)})`);
   data.compareScenario.indicators.filter(i => i.before !== i.after).forEach(i =>
@@ -308,7 +344,7 @@ async function compare() {
 async function suggest() {
   const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input, first: 500) {
       sites { nodes { rank location childrenNewlyCovered childrenWantingPlaceCoveredShare openingIncentive } } } }`,
-    { input: { sites: Number(document.getElementById('site-count').value) } });
+    { input: { sites: Number(document.getElementById('site-count').value), parameters: parameters() } });
   const layer = L.layerGroup();
   data.suggestSites.sites.nodes.forEach(s => L.marker([s.location.coordinates[1], s.location.coordinates[0]], { title: `#${s.rank}` })
     .bindPopup(() => `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%), `
@@ -357,6 +393,14 @@ async function start() {
       document.getElementById('coverage-summary').innerHTML = html;
     })]).catch(report);
   };
+  readSettings();
+  document.querySelectorAll('#settings input, #settings select').forEach(field => field.onchange = () => {
+    writeSettings();
+    Promise.all([load('circles', circles), load('coverage', () => coverage(state.cells)), load('gaps', gaps),
+      indicators().catch(report), summary(null).then(html => {
+        document.getElementById('coverage-summary').innerHTML = html;
+      })]).catch(report);
+  });
   document.querySelectorAll('[data-layer]').forEach(box => box.onchange = () => {
     const layer = state.layers[box.dataset.layer];
     if (layer) { box.checked ? layer.addTo(map) : map.removeLayer(layer); }

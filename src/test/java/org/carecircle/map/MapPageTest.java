@@ -2,6 +2,7 @@ package org.carecircle.map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.carecircle.GraphQL;
 import org.carecircle.TestDatabase;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -30,6 +32,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -225,6 +228,27 @@ class MapPageTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> state.getText().startsWith("已登录"));
         assertEquals("已登录：planner", state.getText());
         assertTrue(!state.getAttribute("class").contains("failed"));
+    }
+
+    /** Speed, profile, take-up and capacity come from the address and drive every figure; changing one rewrites the address. */
+    @Test
+    void theSettingsLiveInTheAddressAndDriveTheFigures() {
+        browser.get(page + "?speed=3&profile=STROLLER&takeUp=0.5&capacity=FREE_PLACES");
+        assertEquals("true", awaitReady());
+        assertEquals("3", browser.findElement(By.id("speed")).getAttribute("value"));
+        assertEquals("STROLLER", browser.findElement(By.id("profile")).getAttribute("value"));
+        JsonPath api = GraphQL.ok("{ coverage(parameters: {speedKmh: 3, profile: STROLLER, takeUpRate: 0.5, capacity: FREE_PLACES}) "
+                + "{ overall { childrenWantingPlace limits { childrenWantingPlaceCovered } } } }");
+        String expected = String.format(Locale.ROOT, "%.0f / %.0f", api.getDouble("data.coverage.overall.limits[1].childrenWantingPlaceCovered"),
+                api.getDouble("data.coverage.overall.childrenWantingPlace"));
+        String summary = browser.findElement(By.id("coverage-summary")).getText();
+        assertTrue(summary.contains(expected), summary + " should hold " + expected);
+        WebElement speed = browser.findElement(By.id("speed"));
+        speed.clear();
+        speed.sendKeys("6");
+        speed.sendKeys(Keys.TAB);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("speed=6"));
+        assertTrue(browser.getCurrentUrl().contains("profile=STROLLER"), browser.getCurrentUrl());
     }
 
     @Test
