@@ -13,7 +13,7 @@ const TEXT = {
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
     osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', loggedIn: '已登录：', wrongLogin: '用户名或密码错误',
-    notPlanner: '该用户不是规划员', settings: '步行与需求', speed: '步行速度（公里/小时）', profile: '步行方式',
+    notPlanner: '该用户不是规划员', print: '打印报告', settings: '步行与需求', speed: '步行速度（公里/小时）', profile: '步行方式',
     'profile.FOOT': '步行', 'profile.STROLLER': '推婴儿车', takeUp: '入托意愿（0–1）', capacityMode: '托位计算',
     'capacity.SLOTS': '全部托位', 'capacity.FREE_PLACES': '空余托位（托位减在托）', streets: '街道', loading: '加载中…', failed: '加载失败',
     legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
@@ -39,7 +39,8 @@ const TEXT = {
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
     password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', loggedIn: 'logged in: ',
-    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', settings: 'Walking and demand',
+    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', print: 'Print report',
+    settings: 'Walking and demand',
     speed: 'Walking speed (km/h)', profile: 'Walking with', 'profile.FOOT': 'on foot', 'profile.STROLLER': 'a stroller',
     takeUp: 'Take-up rate (0–1)', capacityMode: 'Capacity', 'capacity.SLOTS': 'all slots',
     'capacity.FREE_PLACES': 'free places (slots − enrolled)', streets: 'Streets',
@@ -405,6 +406,7 @@ async function start() {
     const layer = state.layers[box.dataset.layer];
     if (layer) { box.checked ? layer.addTo(map) : map.removeLayer(layer); }
   });
+  document.getElementById('print').onclick = () => window.print();
   document.getElementById('propose').onclick = () => document.body.classList.toggle('proposing');
   document.getElementById('compare').onclick = () => compare().catch(report);
   document.getElementById('suggest').onclick = () => suggest().catch(report);

@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -38,6 +40,7 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,6 +252,25 @@ class MapPageTest {
         speed.sendKeys(Keys.TAB);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("speed=6"));
         assertTrue(browser.getCurrentUrl().contains("profile=STROLLER"), browser.getCurrentUrl());
+    }
+
+    /** Printed, the view becomes a report: the map across the page, legend, figures and indicators, no controls. */
+    @Test
+    void theViewPrintsAsAReport() throws IOException {
+        browser.get(page.toString());
+        assertEquals("true", awaitReady());
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertFalse(browser.findElement(By.id("propose")).isDisplayed());
+        assertFalse(browser.findElement(By.id("speed")).isDisplayed());
+        for (String shown : List.of("legend", "coverage-summary", "gap-list", "indicator-table")) {
+            assertTrue(browser.findElement(By.id(shown)).isDisplayed(), shown);
+        }
+        long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertEquals(width, browser.findElement(By.id("map")).getSize().getWidth(), 1);
+        byte[] pdf = java.util.Base64.getDecoder().decode(((PrintsPage) browser).print(new PrintOptions()).getContent());
+        Files.write(Path.of("target/map-report.pdf"), pdf);
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(pdf.length > 20_000, "report of " + pdf.length + " bytes");
     }
 
     @Test
