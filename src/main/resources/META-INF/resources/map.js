@@ -267,12 +267,13 @@ async function gaps() {
   });
 }
 
+/** The coverage figures of the base or a scenario, written into the panel. */
 async function summary(scenario) {
   const data = await gql(/* GraphQL */ `query MapCoverage($p: CoverageParameters) { coverage(parameters: $p) { overall { childrenUnder3
       childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } } } }`,
     { p: parameters(scenario) });
   const all = data.coverage.overall;
-  return all.limits.map(l => `${l.minutes} ${t('within')}: ${l.childrenWithin.toFixed(0)} ${t('of')} `
+  document.getElementById('coverage-summary').innerHTML = all.limits.map(l => `${l.minutes} ${t('within')}: ${l.childrenWithin.toFixed(0)} ${t('of')} `
     + `${all.childrenUnder3.toFixed(0)} ${t('children')}; ${l.childrenWantingPlaceCovered.toFixed(0)} ${t('of')} `
     + `${all.childrenWantingPlace.toFixed(0)} ${t('covered')}`).join('<br>');
 }
@@ -339,7 +340,7 @@ async function compare() {
     lines.push(`${i.label}: ${formatIndicator(i.indicator, i.before)} → `
       + formatIndicator(i.indicator, i.after)));
   document.getElementById('planning-result').innerHTML = lines.join('<br>');
-  document.getElementById('coverage-summary').innerHTML = await summary('map');
+  await summary('map');
 }
 
 async function suggest() {
@@ -390,17 +391,13 @@ async function start() {
     const kept = [document.getElementById('target-set').value, document.getElementById('area').value];
     document.getElementById('target-set').innerHTML = document.getElementById('area').innerHTML = '';
     // popups and tooltips are written when shown; the panel's figures are written again
-    Promise.all([gaps(), indicators(kept), summary(null).then(html => {
-      document.getElementById('coverage-summary').innerHTML = html;
-    })]).catch(report);
+    Promise.all([gaps(), indicators(kept), summary(null)]).catch(report);
   };
   readSettings();
   document.querySelectorAll('#settings input, #settings select').forEach(field => field.onchange = () => {
     writeSettings();
     Promise.all([load('circles', circles), load('coverage', () => coverage(state.cells)), load('gaps', gaps),
-      indicators().catch(report), summary(null).then(html => {
-        document.getElementById('coverage-summary').innerHTML = html;
-      })]).catch(report);
+      indicators().catch(report), summary(null)]).catch(report);
   });
   document.querySelectorAll('[data-layer]').forEach(box => box.onchange = () => {
     const layer = state.layers[box.dataset.layer];
@@ -431,7 +428,7 @@ async function start() {
       return coverage(state.cells);
     })), load('gaps', gaps),
     indicators().catch(report)]);
-  document.getElementById('coverage-summary').innerHTML = await summary(null);
+  await summary(null);
   document.body.dataset.ready = 'true';
 }
 

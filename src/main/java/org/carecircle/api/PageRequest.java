@@ -4,6 +4,7 @@ import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,8 +26,9 @@ public record PageRequest(int size, boolean backward, String after, String befor
                 Cursor.decode(before, "before", violations));
     }
 
-    /** A page of a list already in key order, and its cursors; totalCount is the whole list's size. */
-    public <T, K extends Comparable<? super K>> Page<T> page(List<T> sorted, Function<T, K> key, Function<String, K> parse) {
+    /** A page of a list in the order of its keys, and its cursors; totalCount is the whole list's size. */
+    public <T, K extends Comparable<? super K>> Page<T> page(List<T> items, Function<T, K> key, Function<String, K> parse) {
+        List<T> sorted = items.stream().sorted(Comparator.comparing(key)).toList();
         K from = parsed(after, "after", parse), to = parsed(before, "before", parse);
         int start = from == null ? 0 : firstAbove(sorted, key, from, true);
         int end = to == null ? sorted.size() : firstAbove(sorted, key, to, false);

@@ -58,7 +58,10 @@ public final class Violations {
         optionalText(method, field, 2000);
     }
 
-    /** Each element of an optional list is there (GraphQL lets [X] hold nulls); true if none is missing. */
+    /**
+     * Each element of an optional list is there; true if none is missing. GraphQL input lists hold no nulls (the
+     * schema refuses them), but a list read from query parameters may.
+     */
     public boolean elements(List<?> values, String field) {
         boolean ok = true;
         for (int i = 0; values != null && i < values.size(); i++) {

@@ -14,8 +14,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -76,10 +74,8 @@ public class CoverageApi {
                                                                @Description(Paging.AFTER) String after,
                                                                @Description(Paging.LAST) Integer last,
                                                                @Description(Paging.BEFORE) String before) {
-        List<CoverageViews.AreaCoverage> byCode = report.areas().stream()
-                .sorted(Comparator.comparing(area -> area.area().code())).toList();
         return CoverageViews.AreaCoverageConnection.of(paging.request(first, after, last, before)
-                .page(byCode, area -> area.area().code(), Function.identity()));
+                .page(report.areas(), area -> area.area().code(), Function.identity()));
     }
 
     @Description("One entry per counted institution, in id order, a page at a time")
@@ -88,9 +84,7 @@ public class CoverageApi {
                                                                              @Description(Paging.AFTER) String after,
                                                                              @Description(Paging.LAST) Integer last,
                                                                              @Description(Paging.BEFORE) String before) {
-        List<CoverageViews.InstitutionCoverage> byId = report.institutions().stream()
-                .sorted(Comparator.comparingLong(CoverageViews.InstitutionCoverage::id)).toList();
         return CoverageViews.InstitutionCoverageConnection.of(paging.request(first, after, last, before)
-                .page(byId, CoverageViews.InstitutionCoverage::id, Long::valueOf));
+                .page(report.institutions(), CoverageViews.InstitutionCoverage::id, Long::valueOf));
     }
 }

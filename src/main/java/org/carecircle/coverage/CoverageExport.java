@@ -3,11 +3,11 @@ package org.carecircle.coverage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.carecircle.api.AskedLanguage;
 import org.carecircle.api.Column;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
@@ -66,8 +66,7 @@ public class CoverageExport {
     @GET
     @Path("cells.csv")
     @Produces("text/csv; charset=UTF-8")
-    public Response cellsCsv(@BeanParam Parameters parameters, @QueryParam("language") String language,
-                             @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response cellsCsv(@BeanParam Parameters parameters, @BeanParam AskedLanguage asked) {
         Coverage coverage = service.coverage(parameters.read());
         List<Column> columns = new ArrayList<>(List.of(new Column("cellId", "网格编号"), new Column("longitude", "经度"),
                 new Column("latitude", "纬度"), new Column("residents", "常住人口"), new Column("childrenUnder3", "3岁以下儿童"),
@@ -82,7 +81,7 @@ public class CoverageExport {
         columns.addAll(List.of(new Column("twoStepScore", "两步移动搜索法得分"), new Column("enhancedScore", "增强两步移动搜索法得分"),
                 new Column("estimated", "估算")));
         CoverageData.Cells cells = coverage.cells();
-        return Downloads.csv("coverage-cells.csv", Column.names(columns, Language.of(language, acceptLanguage)), csv -> {
+        return Downloads.csv("coverage-cells.csv", Column.names(columns, asked.language()), csv -> {
             for (int c = 0; c < cells.size(); c++) {
                 CoverageViews.CellCoverage cell = CoverageReports.cell(coverage, c);
                 List<Object> row = new ArrayList<>(List.of(cell.cellId(), cells.longitude[c], cells.latitude[c],
@@ -102,8 +101,8 @@ public class CoverageExport {
     @Path("areas.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response areasCsv(@BeanParam Parameters parameters, @QueryParam("level") String level,
-                             @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language words = Language.of(language, acceptLanguage);
+                             @BeanParam AskedLanguage asked) {
+        Language words = asked.language();
         Coverage coverage = service.coverage(parameters.read());
         CoverageViews.Report report = CoverageReports.report(coverage, Downloads.constant(AreaLevel.class, level, "level"));
         List<Column> columns = new ArrayList<>(List.of(new Column("areaCode", "代码"), new Column("areaName", "名称"),

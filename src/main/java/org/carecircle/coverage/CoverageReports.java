@@ -13,7 +13,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -81,7 +80,6 @@ public final class CoverageReports {
                 inBox.add(c);
             }
         }
-        inBox.sort(Comparator.comparing(c -> cells.cellId[c]));
         return CoverageViews.CellCoverageConnection.of(request.page(inBox, c -> cells.cellId[c], Function.identity())
                 .map(page -> page.stream().map(c -> cell(coverage, c)).toList()));
     }

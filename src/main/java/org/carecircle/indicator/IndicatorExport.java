@@ -3,11 +3,11 @@ package org.carecircle.indicator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.carecircle.api.AskedLanguage;
 import org.carecircle.api.Column;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
@@ -33,8 +33,8 @@ public class IndicatorExport {
     @Produces("text/csv; charset=UTF-8")
     public Response csv(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
                         @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters,
-                        @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language words = Language.of(language, acceptLanguage);
+                        @BeanParam AskedLanguage asked) {
+        Language words = asked.language();
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
         return Downloads.csv("indicators.csv", Column.names(List.of(new Column("areaCode", "代码"),
                 new Column("areaName", "名称"), new Column("level", "级别"), new Column("indicator", "指标代码"),
@@ -60,8 +60,8 @@ public class IndicatorExport {
     @Produces("application/geo+json")
     public Response geoJson(@QueryParam("targetSet") String targetSet, @QueryParam("level") String level,
                             @QueryParam("areaCode") String areaCode, @BeanParam CoverageExport.Parameters parameters,
-                            @QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language words = Language.of(language, acceptLanguage);
+                            @BeanParam AskedLanguage asked) {
+        Language words = asked.language();
         IndicatorViews.Report report = report(targetSet, level, areaCode, parameters);
         return Downloads.featureCollection("indicators.geojson", features -> {
             for (IndicatorViews.AreaIndicators area : report.areas()) {

@@ -1,12 +1,13 @@
 package org.carecircle.indicator;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.carecircle.api.AskedLanguage;
 import org.carecircle.api.Language;
 import org.carecircle.api.PageRequest;
 import org.carecircle.area.AreaLevel;
@@ -34,9 +35,8 @@ public class PlannerSummary {
     @GET
     @Produces("text/plain; charset=UTF-8")
     public String summary(@QueryParam("targetSet") @DefaultValue("CHONGQING_2025") String targetSet,
-                          @QueryParam("scenario") String scenario, @QueryParam("language") String language,
-                          @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language words = Language.of(language, acceptLanguage);
+                          @QueryParam("scenario") String scenario, @BeanParam AskedLanguage asked) {
+        Language words = asked.language();
         // every figure below from the same parameters: the base, or the scenario asked for (it was once ignored)
         CoverageParameters parameters = CoverageParameters.DEFAULT.withScenario(scenario);
         Coverage analysis = coverage.coverage(parameters);

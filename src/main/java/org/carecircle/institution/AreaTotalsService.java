@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import org.carecircle.api.Violations;
 import org.carecircle.area.Area;
 
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ public class AreaTotalsService {
     /** Totals of one area; {@code status} limits the institutions counted (null: all). */
     @Transactional
     public AreaTotals totals(long areaId, List<InstitutionStatus> status) {
-        Violations violations = new Violations();
-        violations.elements(status, "status");
-        violations.throwIfAny();
         String statusCondition = status == null || status.isEmpty() ? "" : " AND i.status IN (:status)";
         var slotQuery = entityManager.createNativeQuery("""
                 SELECT cg.age_group AS age_group, sum(cg.slots) AS slots, sum(cg.enrolled) AS enrolled,

@@ -2,23 +2,23 @@ package org.carecircle.institution;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.carecircle.api.AskedLanguage;
 import org.carecircle.api.Column;
 import org.carecircle.api.CoordinateSystem;
 import org.carecircle.api.CsvReader;
 import org.carecircle.api.Downloads;
 import org.carecircle.api.GeoJson;
 import org.carecircle.api.InvalidInputException;
-import org.carecircle.api.Language;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -68,7 +68,7 @@ public class InstitutionFiles {
     @GET
     @Path("export/institutions.csv")
     @Produces("text/csv; charset=UTF-8")
-    public Response csv(@QueryParam("language") String language, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response csv(@BeanParam AskedLanguage asked) {
         // in Chinese, the register's columns are named as its import reads them first
         List<Column> columns = new ArrayList<>();
         for (String name : List.of(RegisterColumns.EXTERNAL_ID, RegisterColumns.NAME, RegisterColumns.ADDRESS,
@@ -85,7 +85,7 @@ public class InstitutionFiles {
             columns.add(new Column(name, RegisterColumns.ALIASES.get(name).get(0)));
         }
         columns.addAll(RegisterColumns.DERIVED.stream().filter(column -> column != RegisterColumns.AREA_CODE).toList());
-        return Downloads.csv("institutions.csv", Column.names(columns, Language.of(language, acceptLanguage)),
+        return Downloads.csv("institutions.csv", Column.names(columns, asked.language()),
                 csv -> institutions.forEach(view -> {
             List<Object> row = new ArrayList<>(Arrays.<Object>asList(view.externalId(), view.name(), view.address(),
                     view.location().getJsonArray("coordinates").getJsonNumber(0).doubleValue(),

@@ -25,7 +25,6 @@ public final class InstitutionValidator {
         violations.optionalText(input.externalId(), field + ".externalId", 100);
         violations.optionalText(input.source(), field + ".source", 200);
         violations.estimate(Boolean.TRUE.equals(input.estimated()), input.estimationMethod(), field + ".estimationMethod");
-        violations.elements(input.serviceModes(), field + ".serviceModes");
         classGroups(input.classGroups(), field + ".classGroups", violations);
         return location;
     }
@@ -42,10 +41,6 @@ public final class InstitutionValidator {
         for (int i = 0; i < groups.size(); i++) {
             ClassGroupInput group = groups.get(i);
             String path = field + "[" + i + "]";
-            if (group == null) {
-                violations.add(path, "is required: a class group, not null");
-                continue;
-            }
             violations.check(seen.add(group.ageGroup()), path + ".ageGroup",
                     group.ageGroup() + " appears more than once; give one class group per age group");
             if (group.classes() != null) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.carecircle.api.DeletionPayload;
 import org.carecircle.api.HeavyWork;
 import org.carecircle.api.Language;
-import org.carecircle.api.PageRequest;
 import org.carecircle.api.Paging;
 import org.carecircle.api.UserError;
 import org.carecircle.api.Violations;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -69,11 +67,8 @@ public class ScenarioApi {
                                                  @Description(Paging.AFTER) String after,
                                                  @Description(Paging.LAST) Integer last,
                                                  @Description(Paging.BEFORE) String before) {
-        PageRequest request = paging.request(first, after, last, before);
-        // in Java's order of names, the order the page is cut in
-        List<ScenarioComparison.Summary> all = scenarios.list().stream().map(ScenarioComparison.Summary::of)
-                .sorted(Comparator.comparing(ScenarioComparison.Summary::name)).toList();
-        return ScenarioConnection.of(request.page(all, ScenarioComparison.Summary::name, Function.identity()));
+        return ScenarioConnection.of(paging.request(first, after, last, before).page(scenarios.list().stream()
+                .map(ScenarioComparison.Summary::of).toList(), ScenarioComparison.Summary::name, Function.identity()));
     }
 
     @Query
