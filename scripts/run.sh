@@ -68,6 +68,8 @@ name=$(basename "$extract"); name=${name%%.osm*}; name=${name%.pbf}
 jar=target/quarkus-app/quarkus-run.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   say "building the service (sources changed or no jar yet)"
+  # npm installs the map page's library during the build
+  command -v npm >/dev/null || { . scripts/debian.sh; debian_install nodejs npm; }
   ./mvnw -B -q package -DskipTests
 fi
 

@@ -1,26 +1,34 @@
-// CareCircle's map: every figure comes from the public GraphQL API (/graphql); the README lists the queries.
-'use strict';
+// CareCircle's map: the layers are the service's vector tiles (/tiles/…), drawn by MapLibre GL; every figure in the
+// panel comes from the public GraphQL API (/graphql). docs/api.md lists the queries.
+import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import { LAYER_GROUPS, SOURCE_OF, legend, limitKey, style } from '/map-style.js';
 
 const TEXT = {
   zh: {
     title: 'CareCircle 托育服务圈', language: 'English', layers: '图层', institutions: '托育机构',
-    circles: '5/15分钟服务圈', population: '3岁以下婴幼儿', coverage: '步行到最近机构（分钟）', gaps: '覆盖缺口',
-    capacity: '15分钟内无托位的婴幼儿', all: '全部',
+    circles: '步行服务圈', population: '3岁以下婴幼儿', coverage: '步行到最近机构（分钟）', gaps: '覆盖缺口',
+    capacity: '服务圈内无托位的婴幼儿', areas: '区域达标情况', all: '全部',
     summary: '覆盖', gapList: '缺口排名', indicators: '指标', indicator: '指标', value: '数值', target: '目标',
-    gap: '差距', planning: '规划', propose: '点击地图新增站点', compare: '比较方案', sites: '站点数', suggest: '建议选址',
+    gap: '差距', planning: '规划方案', propose: '点击地图新增站点', compare: '保存并比较', sites: '站点数', suggest: '建议选址',
     within: '分钟内', children: '名婴幼儿', covered: '有托位', of: '/', met: '达标', missed: '未达标',
-    newly: '新增覆盖（含托位）', before: '之前', after: '之后', proposed: '新增站点', clickMap: '请在地图上点击位置',
+    newly: '新增覆盖（含托位）', before: '现状', after: '方案', proposed: '新增站点', clickMap: '请先在地图上点击新增站点',
     login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
     inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
     osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', loggedIn: '已登录：', wrongLogin: '用户名或密码错误',
     notPlanner: '该用户不是规划员', print: '打印报告', settings: '步行与需求', speed: '步行速度（公里/小时）', profile: '步行方式',
     'profile.FOOT': '步行', 'profile.STROLLER': '推婴儿车', takeUp: '入托意愿（0–1）', capacityMode: '托位计算',
     'capacity.SLOTS': '全部托位', 'capacity.FREE_PLACES': '空余托位（托位减在托）', streets: '街道', loading: '加载中…', failed: '加载失败',
+    nearMinutes: '近服务圈（分钟）', farMinutes: '远服务圈（分钟）', north: '北', shown: '个',
     legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
-    legendPrivate: '民办机构', legend5: '5分钟步行服务圈', legend15: '15分钟步行服务圈',
-    legendMinutes: '步行到最近机构：5分钟内、15分钟内、超过15分钟、无法到达',
-    legendChildren: '颜色越深，网格内3岁以下婴幼儿（或无托位者）越多', legendGap: '覆盖缺口：相邻的未覆盖网格',
+    legendPrivate: '民办机构', legendSquares: '缩小时合并的机构（数字为机构数）', legendEstimatedSite: '半透明：由地图数据估算的机构',
+    legendCircles: '步行服务圈（按实际路网）', legendUnreachable: '无法步行到达',
+    legendChildrenUnit: '名/网格', legendCapacity: '{far}分钟内想入托却无托位的婴幼儿',
+    legendGap: '覆盖缺口：相邻的未覆盖网格（虚线）', legendAttainment: '区域指标数值相对目标：远低于、低于、接近、达到、超过',
+    legendSteps: '台阶', legendProposed: '方案新增站点（可拖动）', legendSuggested: '建议站点（点击可加入方案）',
     legendEstimated: '* 估算值：由建筑物或统计总数推算，见估算方法',
+    choropleth: '区域着色指标', level: '区域层级', areaDetail: '区域指标', scenario: '方案名称', scenarios: '已保存方案',
+    remove: '删除', removeSite: '移除站点', addToScenario: '加入方案', deleteScenario: '删除方案', swipe: '拖动比较现状与方案',
+    newScenario: '新方案', saved: '已保存', deleted: '已删除', uncovered: '名未覆盖', cells: '个网格', show: '查看',
     'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
     'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
     'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
@@ -29,13 +37,13 @@ const TEXT = {
   },
   en: {
     title: 'CareCircle childcare circles', language: '中文', layers: 'Layers', institutions: 'Institutions',
-    circles: '5/15-minute service circles', population: 'Children under 3', coverage: 'Walk to the nearest (minutes)',
-    capacity: 'Wanting a place, none within 15 min', all: 'All',
+    circles: 'Walking service circles', population: 'Children under 3', coverage: 'Walk to the nearest (minutes)',
+    capacity: 'Wanting a place, none within the circle', areas: 'Areas against targets', all: 'All',
     gaps: 'Gap areas', summary: 'Coverage', gapList: 'Largest gaps', indicators: 'Indicators', indicator: 'Indicator',
-    value: 'Value', target: 'Target', gap: 'Gap', planning: 'Planning', propose: 'Click the map to propose a site',
-    compare: 'Compare scenario', sites: 'Sites', suggest: 'Suggest sites', within: 'min', children: 'children',
+    value: 'Value', target: 'Target', gap: 'Gap', planning: 'Scenario', propose: 'Click the map to propose a site',
+    compare: 'Save and compare', sites: 'Sites', suggest: 'Suggest sites', within: 'min', children: 'children',
     covered: 'get a place', of: 'of', met: 'met', missed: 'not met', newly: 'Newly covered (with capacity)',
-    before: 'before', after: 'after', proposed: 'Proposed sites', clickMap: 'Click the map where the site goes',
+    before: 'today', after: 'scenario', proposed: 'Proposed site', clickMap: 'First click the map where a site goes',
     login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
     enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
     password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', loggedIn: 'logged in: ',
@@ -44,13 +52,22 @@ const TEXT = {
     speed: 'Walking speed (km/h)', profile: 'Walking with', 'profile.FOOT': 'on foot', 'profile.STROLLER': 'a stroller',
     takeUp: 'Take-up rate (0–1)', capacityMode: 'Capacity', 'capacity.SLOTS': 'all slots',
     'capacity.FREE_PLACES': 'free places (slots − enrolled)', streets: 'Streets',
-    loading: 'loading…', failed: 'failed', legend: 'Legend',
+    loading: 'loading…', failed: 'failed', nearMinutes: 'Near circle (min)', farMinutes: 'Far circle (min)', north: 'N',
+    shown: 'shown', legend: 'Legend',
     legendInclusive: 'Inclusive institution (size: slots)', legendPublic: 'Public or public-built institution',
-    legendPrivate: 'Private institution', legend5: '5-minute walking circle', legend15: '15-minute walking circle',
-    legendMinutes: 'Walk to the nearest institution: within 5 min, within 15, longer, none reachable',
-    legendChildren: 'Darker: more children under 3 (or without a place) in the cell',
-    legendGap: 'Gap area: neighbouring uncovered cells',
+    legendPrivate: 'Private institution', legendSquares: 'Institutions summed when zoomed out (number: institutions)',
+    legendEstimatedSite: 'faded: an institution estimated from map data', legendCircles: 'walking circles (on the real network)',
+    legendUnreachable: 'no walk reaches it', legendChildrenUnit: 'children per cell',
+    legendCapacity: 'children wanting a place with none within {far} min',
+    legendGap: 'Gap area: neighbouring uncovered cells (dashed)',
+    legendAttainment: 'an area\'s value against its target: far below, below, nearly, met, above',
+    legendSteps: 'steps', legendProposed: 'proposed site of the scenario (drag to move)',
+    legendSuggested: 'suggested site (click to add to the scenario)',
     legendEstimated: '* estimated: derived from buildings or published totals, see the method',
+    choropleth: 'Colour areas by', level: 'Area level', areaDetail: 'Area indicators', scenario: 'Scenario name',
+    scenarios: 'Saved scenarios', remove: 'Remove', removeSite: 'Remove site', addToScenario: 'Add to the scenario',
+    deleteScenario: 'Delete scenario', swipe: 'Drag to compare today and the scenario', newScenario: 'new scenario',
+    saved: 'saved', deleted: 'deleted', uncovered: 'uncovered', cells: 'cells', show: 'Show',
     'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
     'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
     'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
@@ -60,32 +77,16 @@ const TEXT = {
   }
 };
 
-const KIND_LETTER = { STANDALONE: 'S', KINDERGARTEN_NURSERY: 'K', EMPLOYER: 'E', COMMUNITY: 'C', MEDICAL_CARE: 'M',
-  FAMILY: 'F' };
-const state = { language: 'zh', layers: {}, counts: {}, proposed: [], box: null, errors: [] };
-const map = L.map('map', { preferCanvas: true });
-L.control.scale({ imperial: false }).addTo(map);
+const state = { language: 'zh', counts: {}, proposed: [], errors: [], scenario: null, gaps: [], areaValues: new Map() };
 window.careCircle = state;
 
 function t(key) { return TEXT[state.language][key] || key; }
-
-// the streets and the estimates come from OpenStreetMap, whose licence (ODbL) asks for this credit
-let credit = null;
-
-function translate() {
-  document.documentElement.lang = state.language;
-  if (credit) { map.attributionControl.removeAttribution(credit); }
-  credit = `<a href="https://www.openstreetmap.org/copyright">${t('osm')}</a>`;
-  map.attributionControl.addAttribution(credit);
-  document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
-  document.querySelectorAll('[data-placeholder]').forEach(el => { el.placeholder = t(el.dataset.placeholder); });
-  document.getElementById('language').textContent = t('language');
-}
+const $ = id => document.getElementById(id);
 
 async function gql(query, variables, asPlanner) {
   const headers = { 'Content-Type': 'application/json' };
   if (asPlanner) {
-    const user = document.getElementById('user').value, password = document.getElementById('password').value;
+    const user = $('user').value, password = $('password').value;
     if (!user) { throw new Error(t('login')); }
     headers.Authorization = 'Basic ' + btoa(user + ':' + password);
   }
@@ -96,56 +97,76 @@ async function gql(query, variables, asPlanner) {
   return body.data;
 }
 
+/** A mutation's payload, or its userErrors as one error. */
+function payload(result) {
+  if (result.userErrors.length) { throw new Error(result.userErrors.map(e => `${e.field ?? ''} ${e.message}`).join('; ')); }
+  return result;
+}
+
 // the login's state beside its form: who is logged in, or why not (the service never asks the browser for a login)
 function showLogin(httpStatus, body) {
-  const element = document.getElementById('login-state');
+  const element = $('login-state');
   const code = body.errors && body.errors[0].extensions ? body.errors[0].extensions.code : null;
   const refused = httpStatus === 401 || code === 'UNAUTHENTICATED' ? t('wrongLogin') : code === 'FORBIDDEN' ? t('notPlanner') : null;
-  element.textContent = refused || t('loggedIn') + document.getElementById('user').value;
+  element.textContent = refused || t('loggedIn') + $('user').value;
   element.classList.toggle('failed', refused !== null);
   if (refused) { throw new Error(refused); }
 }
 
-// Walking and demand settings: every figure and layer follows them, and the page's address holds them (a link
-// reproduces the view). Defaults are the service's own.
-const DEFAULTS = { speed: 4.5, profile: 'FOOT', takeUp: 0.24, capacity: 'SLOTS' };
+// Walking and demand settings: every figure and layer follows them, and the page's address holds them with the view
+// (a link reproduces it). Defaults are the service's own.
+const DEFAULTS = { speed: 4.5, profile: 'FOOT', takeUp: 0.24, capacity: 'SLOTS', near: 5, far: 15 };
+const FIELDS = { speed: 'speed', profile: 'profile', takeUp: 'take-up', capacity: 'capacity-mode', near: 'near', far: 'far' };
+const NUMBERS = ['speed', 'takeUp', 'near', 'far'];
 
 function readSettings() {
   const query = new URLSearchParams(location.search);
-  state.settings = { speed: Number(query.get('speed') || DEFAULTS.speed), profile: query.get('profile') || DEFAULTS.profile,
-    takeUp: Number(query.get('takeUp') || DEFAULTS.takeUp), capacity: query.get('capacity') || DEFAULTS.capacity };
-  document.getElementById('speed').value = state.settings.speed;
-  document.getElementById('profile').value = state.settings.profile;
-  document.getElementById('take-up').value = state.settings.takeUp;
-  document.getElementById('capacity-mode').value = state.settings.capacity;
+  state.settings = {};
+  Object.entries(FIELDS).forEach(([key, field]) => {
+    const value = query.get(key) ?? DEFAULTS[key];
+    state.settings[key] = NUMBERS.includes(key) ? Number(value) : value;
+    $(field).value = state.settings[key];
+  });
+  state.scenario = query.get('scenario');
+  const view = (query.get('view') || '').split(',').map(Number);
+  state.view = view.length === 3 && view.every(Number.isFinite) ? view : null;
 }
 
 function writeSettings() {
-  state.settings = { speed: Number(document.getElementById('speed').value), profile: document.getElementById('profile').value,
-    takeUp: Number(document.getElementById('take-up').value), capacity: document.getElementById('capacity-mode').value };
+  Object.entries(FIELDS).forEach(([key, field]) => {
+    state.settings[key] = NUMBERS.includes(key) ? Number($(field).value) : $(field).value;
+  });
+  writeAddress();
+}
+
+function writeAddress() {
   const query = new URLSearchParams(location.search);
   Object.entries(state.settings).forEach(([key, value]) => query.set(key, value));
+  if (state.scenario) { query.set('scenario', state.scenario); } else { query.delete('scenario'); }
+  if (state.map) {
+    const centre = state.map.getCenter();
+    query.set('view', [centre.lng.toFixed(5), centre.lat.toFixed(5), state.map.getZoom().toFixed(2)].join(','));
+  }
   history.replaceState(null, '', `${location.pathname}?${query}`);
 }
 
-/** CoverageParameters of the settings, with a scenario when given. */
-function parameters(scenario) {
+function minutes() { return [state.settings.near, state.settings.far]; }
+
+/** CoverageParameters of the settings, with a scenario when given; indicators are defined on 5 and 15 minutes, not the chosen limits. */
+function parameters(scenario, forIndicators) {
   const s = state.settings;
-  return { speedKmh: s.speed, profile: s.profile, takeUpRate: s.takeUp, capacity: s.capacity, scenario: scenario || null };
+  return { minutes: forIndicators ? null : minutes(), speedKmh: s.speed, profile: s.profile, takeUpRate: s.takeUp, capacity: s.capacity,
+    scenario: scenario || null };
 }
 
-function boxInput() {
-  const b = state.box;
-  return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() };
-}
-
-function show(name, layer, count) {
-  if (state.layers[name]) { map.removeLayer(state.layers[name]); }
-  state.layers[name] = layer;
-  state.counts[name] = count;
-  status(name, String(count), false);
-  const box = document.querySelector(`[data-layer="${name}"]`);
-  if (!box || box.checked) { layer.addTo(map); }
+/** A layer's tile address with the settings (and a scenario), absolute as MapLibre's workers need. */
+function tileUrl(layer, scenario) {
+  const s = state.settings, query = new URLSearchParams({ speedKmh: s.speed, profile: s.profile, takeUpRate: s.takeUp,
+    capacity: s.capacity });
+  minutes().forEach(m => query.append('minutes', m));
+  if (scenario) { query.set('scenario', scenario); }
+  if (layer === 'gaps') { query.set('gapMinutes', s.far); }
+  return `${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt?${query}`;
 }
 
 // Every node of a connection, a page after another (at most 40 pages of 500), following pageInfo.endCursor.
@@ -161,150 +182,270 @@ async function everyNode(query, variables, connectionOf) {
   return nodes;
 }
 
+/** The box of every coordinate of some GeoJSON geometries, or null. */
+function boundsOf(geometries) {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = c => { if (typeof c[0] === 'number') { box[0] = Math.min(box[0], c[0]); box[1] = Math.min(box[1], c[1]);
+    box[2] = Math.max(box[2], c[0]); box[3] = Math.max(box[3], c[1]); } else { c.forEach(visit); } };
+  geometries.forEach(g => visit(g.coordinates));
+  return box[0] <= box[2] ? [[box[0], box[1]], [box[2], box[3]]] : null;
+}
+
 async function extent() {
-  const data = await gql('{ areas(level: DISTRICT) { nodes { boundary } } institutions(first: 500) { nodes { location } } }');
-  const shapes = data.areas.nodes.map(a => a.boundary).concat(data.institutions.nodes.map(i => i.location));
-  const bounds = shapes.length ? L.geoJSON({ type: 'FeatureCollection',
-    features: shapes.map(g => ({ type: 'Feature', geometry: g, properties: {} })) }).getBounds() : null;
-  return bounds && bounds.isValid() ? bounds : L.latLngBounds([30.756, 103.966], [30.778, 103.997]);
+  const data = await gql(/* GraphQL */ `query MapExtent { areas(level: DISTRICT) { nodes { boundary } }
+      institutions(first: 500) { nodes { location } } }`);
+  return boundsOf(data.areas.nodes.map(a => a.boundary).concat(data.institutions.nodes.map(i => i.location)))
+    || [[103.966, 30.756], [103.997, 30.778]];
 }
 
-async function streets() {
-  const b = boxInput();
-  const response = await fetch(`/map/streets.geojson?west=${b.west}&south=${b.south}&east=${b.east}&north=${b.north}`);
-  const lines = await response.json();
-  show('streets', L.geoJSON(lines, { style: f => ({ color: f.properties.steps ? '#a0522d' : '#9a9a9a', weight: 1.5 }) }),
-    lines.features.length);
+// --- the map ---------------------------------------------------------------------------------------------------------
+
+// the streets and the estimates come from OpenStreetMap, whose licence (ODbL) asks for this credit; north stays up
+class NorthArrow {
+  onAdd() {
+    this.element = document.createElement('div');
+    this.element.className = 'maplibregl-ctrl north';
+    this.element.setAttribute('role', 'img');
+    this.update();
+    return this.element;
+  }
+  update() { this.element.textContent = `↑ ${t('north')}`; this.element.setAttribute('aria-label', t('north')); }
+  onRemove() { this.element.remove(); }
 }
 
-async function institutions() {
-  const data = await gql(/* GraphQL */ `query MapInstitutions($box: BoundingBoxInput) { institutions(filter: { boundingBox: $box }, first: 500) {
-      nodes { id name location kind ownership inclusive grade slots enrolled classGroups { ageGroup slots enrolled } } } }`,
-    { box: boxInput() });
-  const layer = L.layerGroup();
-  data.institutions.nodes.forEach(i => {
-    const [lon, lat] = i.location.coordinates;
-    const isPublic = i.ownership === 'PUBLIC' || i.ownership === 'PUBLIC_BUILT_PRIVATELY_RUN';
-    const colour = i.inclusive ? '#1a7f37' : isPublic ? '#1f5fbf' : '#b35900';
-    const groups = () => i.classGroups.map(g => `${t('age.' + g.ageGroup)}: ${g.enrolled}/${g.slots}`).join('<br>');
-    // the kind's initial in a disc coloured by ownership and inclusiveness, as large as the slots
-    const size = Math.round(14 + 2 * Math.sqrt(i.slots));
-    const icon = L.divIcon({ className: 'institution', iconSize: [size, size],
-      html: `<span style="background:${colour}">${KIND_LETTER[i.kind] || '?'}</span>` });
-    L.marker([lat, lon], { icon, title: i.name }).bindPopup(() => `<b>${i.name}</b><br>${t('kind.' + i.kind)}, ${t('ownership.' + i.ownership)}`
-      + `${i.inclusive ? ', ' + t('inclusive') : ''}<br>${t('slots')} ${i.slots}, ${t('enrolled')} ${i.enrolled}`
-      + `${i.grade ? ', ' + t('grade') + ' ' + i.grade : ''}<br>${groups()}`).addTo(layer);
+function createMap(container, scenario, basemap, bounds) {
+  const map = new maplibregl.Map({ container, style: style(layer => tileUrl(layer, scenario), minutes(), basemap),
+    bounds, fitBoundsOptions: { padding: 20 }, dragRotate: false, pitchWithRotate: false, maxPitch: 0, attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true } });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  return map;
+}
+
+function addControls(map) {
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  state.north = new NorthArrow();
+  map.addControl(state.north, 'top-left');
+  credit(map);
+}
+
+function credit(map) {
+  if (state.attribution) { map.removeControl(state.attribution); }
+  const base = state.basemap && state.basemap.attribution ? [state.basemap.attribution] : [];
+  state.attribution = new maplibregl.AttributionControl({ compact: false,
+    customAttribution: [`<a href="https://www.openstreetmap.org/copyright">${t('osm')}</a>`, ...base] });
+  map.addControl(state.attribution, 'bottom-right');
+}
+
+function visible(name) {
+  const box = document.querySelector(`[data-layer="${name}"]`);
+  return box ? box.checked : true;
+}
+
+function applyVisibility(map) {
+  Object.entries(LAYER_GROUPS).forEach(([name, ids]) => ids.forEach(id =>
+    map.setLayoutProperty(id, 'visibility', visible(name) ? 'visible' : 'none')));
+}
+
+function status(name, text, failed) {
+  const element = document.querySelector(`[data-status="${name}"]`);
+  if (element) {
+    element.textContent = text;
+    element.classList.toggle('failed', failed);
+  }
+}
+
+/**
+ * What a switch's layers draw now in the view: institutions and cells (a square of a low zoom counts those it sums),
+ * circles, gaps, areas; street pieces. A feature cut by tile edges counts once.
+ */
+function drawnCount(map, name) {
+  const features = map.queryRenderedFeatures({ layers: [LAYER_GROUPS[name][0]] });
+  const square = f => `square ${JSON.stringify(f.geometry.coordinates).slice(0, 60)}`;
+  const [key, weight] = {
+    institutions: [f => f.properties.id ?? square(f), f => f.properties.institutions ?? 1],
+    cells: [f => f.properties.cellId ?? square(f), f => f.properties.cells ?? 1],
+    circles: [f => `${f.properties.institutionId} ${f.properties.minutes}`],
+    gaps: [f => f.properties.rank],
+    areas: [f => f.properties.code],
+    streets: [(f, n) => n]
+  }[SOURCE_OF[name] === 'cells' ? 'cells' : name];
+  const seen = new Map();
+  features.forEach((f, n) => seen.set(key(f, n), f));
+  return [...seen.values()].reduce((sum, f) => sum + (weight ? weight(f) : 1), 0);
+}
+
+function watchLayers(map) {
+  const failed = new Map();
+  map.on('dataloading', event => {
+    if (event.sourceId) { names(event.sourceId).forEach(name => { failed.delete(name); status(name, t('loading'), false); }); }
   });
-  show('institutions', layer, data.institutions.nodes.length);
-}
-
-async function circles() {
-  const data = await gql(/* GraphQL */ `query MapCircles($speed: Float, $profile: WalkingProfile) {
-      serviceCircles(minutes: [5, 15], speedKmh: $speed, profile: $profile) }`,
-    { speed: state.settings.speed, profile: state.settings.profile });
-  const bands = data.serviceCircles.features;
-  show('circles', L.geoJSON(data.serviceCircles, { style: f => ({ color: f.properties.limit <= 5 ? '#1a7f37' : '#6aa84f',
-    weight: 1, fillOpacity: f.properties.limit <= 5 ? 0.25 : 0.12 }) }), bands.length);
-}
-
-function shade(value, max) {
-  const share = max > 0 ? Math.min(1, value / max) : 0;
-  return `rgb(${Math.round(255 - 80 * share)}, ${Math.round(240 - 180 * share)}, ${Math.round(200 - 160 * share)})`;
-}
-
-async function population() {
-  const cells = await everyNode(/* GraphQL */ `query MapPopulationCells($box: BoundingBoxInput!, $after: String) {
-      populationCells(boundingBox: $box, first: 500, after: $after) { nodes { cellId boundary childrenUnder3 estimated }
-      pageInfo { endCursor hasNextPage } } }`, { box: boxInput() }, data => data.populationCells);
-  const max = Math.max(0, ...cells.map(c => c.childrenUnder3));
-  const layer = L.layerGroup();
-  cells.forEach(c => L.geoJSON(c.boundary, { style: { weight: 0, fillColor: shade(c.childrenUnder3, max), fillOpacity: 0.6 } })
-    .bindTooltip(() => `${c.childrenUnder3.toFixed(1)} ${t('children')}${c.estimated ? ` (${t('estimated')})` : ''}`).addTo(layer));
-  show('population', layer, cells.length);
-  return cells;
-}
-
-async function coverage(cells) {
-  const covered = await everyNode(/* GraphQL */ `query MapCoverageCells($box: BoundingBoxInput!, $after: String,
-      $p: CoverageParameters) { coverageCells(boundingBox: $box, parameters: $p, first: 500, after: $after) { nodes { cellId minutesToNearest
-      limits { minutes within childrenWantingPlaceUncovered } } pageInfo { endCursor hasNextPage } } }`,
-    { box: boxInput(), p: parameters() },
-    data => data.coverageCells);
-  const outline = new Map(cells.map(c => [c.cellId, c.boundary]));
-  const layer = L.layerGroup();
-  covered.forEach(c => {
-    const minutes = c.minutesToNearest;
-    const colour = minutes === null ? '#7f0000' : minutes <= 5 ? '#1a7f37' : minutes <= 15 ? '#f1c232' : '#cc0000';
-    L.geoJSON(outline.get(c.cellId), { style: { weight: 0, fillColor: colour, fillOpacity: 0.45 } })
-      .bindTooltip(() => minutes === null ? '—' : `${minutes.toFixed(1)} ${t('within')}`).addTo(layer);
+  // a tile that fails fails its own layers, said beside them; the other layers go on
+  map.on('error', event => {
+    const message = event.error ? event.error.message || String(event.error) : String(event);
+    const affected = event.sourceId ? names(event.sourceId) : [];
+    affected.forEach(name => { failed.set(name, message); status(name, `${t('failed')}: ${message}`, true); });
+    state.errors.push(`${affected.join(', ') || 'map'}: ${message}`);
   });
-  show('coverage', layer, covered.length);
-  const left = covered.map(c => c.limits[c.limits.length - 1].childrenWantingPlaceUncovered);
-  const most = Math.max(0, ...left);
-  const capacity = L.layerGroup();
-  covered.forEach((c, n) => {
-    if (left[n] > 0) {
-      L.geoJSON(outline.get(c.cellId), { style: { weight: 0, fillColor: shade(left[n], most), fillOpacity: 0.7 } })
-        .bindTooltip(() => `${left[n].toFixed(2)} ${t('children')}`).addTo(capacity);
-    }
-  });
-  show('capacity', capacity, left.filter(v => v > 0).length);
-}
-
-async function gaps() {
-  const data = await gql(/* GraphQL */ `query MapGapAreas($p: CoverageParameters) { gapAreas(minutes: 15, first: 10, parameters: $p) { gaps { totalCount nodes { rank area { name }
-      childrenUncovered meanMinutesToNearest location } } featureCollection } }`, { p: parameters() });
-  show('gaps', L.geoJSON(data.gapAreas.featureCollection, { style: { color: '#cc0000', weight: 2, fillOpacity: 0.15,
-    dashArray: '4 3' } }), data.gapAreas.featureCollection.features.length);
-  const list = document.getElementById('gap-list');
-  list.innerHTML = '';
-  data.gapAreas.gaps.nodes.forEach(g => {
-    const item = document.createElement('li');
-    item.textContent = `${g.childrenUncovered.toFixed(0)} ${t('children')}`
-      + (g.meanMinutesToNearest === null ? '' : `, ${t('walk')} ${g.meanMinutesToNearest.toFixed(1)} ${t('minutes')}`);
-    item.onclick = () => map.setView([g.location.coordinates[1], g.location.coordinates[0]], 17);
-    list.appendChild(item);
+  map.on('idle', () => {
+    Object.keys(LAYER_GROUPS).forEach(name => {
+      if (failed.has(name)) { return; }
+      state.counts[name] = visible(name) ? drawnCount(map, name) : null;
+      status(name, visible(name) ? `${state.counts[name]} ${t('shown')}` : '', false);
+    });
+    state.idle = true;
+    writeAddress();
   });
 }
+
+function names(sourceId) {
+  return Object.keys(SOURCE_OF).filter(name => SOURCE_OF[name] === sourceId && visible(name));
+}
+
+/** Tiles drawn afresh with the settings (and the map's scenario): the sources' addresses change, the view stays. */
+function retile(map, scenario) {
+  ['cells', 'circles', 'gaps', 'institutions'].forEach(source => map.getSource(source).setTiles([tileUrl(source, scenario)]));
+  const fresh = style(layer => tileUrl(layer, scenario), minutes(), state.basemap);
+  fresh.layers.filter(l => l.paint).forEach(l => {
+    Object.entries(l.paint).forEach(([property, value]) => map.setPaintProperty(l.id, property, value));
+    if (l.filter) { map.setFilter(l.id, l.filter); }
+  });
+}
+
+function drawLegend() {
+  $('legend').innerHTML = legend(t, minutes()).map(([name, html]) => `<li data-legend="${name}">${html}</li>`).join('');
+}
+
+// --- popups --------------------------------------------------------------------------------------------------------
+
+function popup(lngLat, html) {
+  if (state.popup) { state.popup.remove(); }
+  state.popup = new maplibregl.Popup({ maxWidth: '300px' }).setLngLat(lngLat).setHTML(html).addTo(state.map);
+  return state.popup;
+}
+
+const escape = text => String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+
+async function institutionPopup(lngLat, id) {
+  const data = await gql(/* GraphQL */ `query MapInstitution($id: ID!) { node(id: $id) { ... on Institution { name kind ownership
+      inclusive grade slots enrolled estimated classGroups { ageGroup slots enrolled } } } }`, { id: String(id) });
+  const i = data.node;
+  if (!i) { return; }
+  popup(lngLat, `<b>${escape(i.name)}</b><br>${t('kind.' + i.kind)}, ${t('ownership.' + i.ownership)}`
+    + `${i.inclusive ? ', ' + t('inclusive') : ''}${i.estimated ? ` (${t('estimated')})` : ''}<br>${t('slots')} ${i.slots}, `
+    + `${t('enrolled')} ${i.enrolled}${i.grade ? ', ' + t('grade') + ' ' + i.grade : ''}<br>`
+    + i.classGroups.map(g => `${t('age.' + g.ageGroup)}: ${g.enrolled}/${g.slots}`).join('<br>'));
+}
+
+function onMapClick(event) {
+  if (document.body.classList.contains('proposing')) {
+    addProposal({ lng: event.lngLat.lng, lat: event.lngLat.lat, slots: 60 });
+    return;
+  }
+  const at = layers => state.map.queryRenderedFeatures(event.point, { layers: layers.filter(id => state.map.getLayer(id)
+    && state.map.getLayoutProperty(id, 'visibility') !== 'none') });
+  const suggested = at(['suggested'])[0];
+  if (suggested) { return suggestionPopup(suggested); }
+  const institution = at(['institutions'])[0];
+  if (institution && institution.properties.id > 0) { return institutionPopup(event.lngLat, institution.properties.id).catch(report); }
+  const gap = at(['gaps'])[0];
+  if (gap) {
+    const g = gap.properties;
+    return popup(event.lngLat, `#${g.rank}: ${Number(g.childrenUncovered).toFixed(0)} ${t('children')} ${t('uncovered')}, ${g.cells} `
+      + `${t('cells')}${g.meanMinutesToNearest === undefined ? '' : `, ${t('walk')} ${Number(g.meanMinutesToNearest).toFixed(1)} ${t('minutes')}`}`);
+  }
+  const cell = at(['capacity', 'coverage', 'population'])[0];
+  if (cell) {
+    const c = cell.properties, far = limitKey(state.settings.far);
+    return popup(event.lngLat, `${Number(c.childrenUnder3).toFixed(1)} ${t('children')}; ${t('coverage')}: `
+      + `${c.minutesToNearest ?? '—'}; ${t('capacity')}: ${Number(c['childrenWantingPlaceUncovered' + far] ?? 0).toFixed(1)}`);
+  }
+  const area = at(['areas-fill'])[0];
+  if (area) { areaDetail(area.properties.code).catch(report); }
+}
+
+// --- the panel's figures -------------------------------------------------------------------------------------------
 
 /** The coverage figures of the base or a scenario, written into the panel. */
-async function summary(scenario) {
+async function summary() {
   const data = await gql(/* GraphQL */ `query MapCoverage($p: CoverageParameters) { coverage(parameters: $p) { overall { childrenUnder3
       childrenWantingPlace limits { minutes childrenWithin childrenWantingPlaceCovered } } } }`,
-    { p: parameters(scenario) });
+    { p: parameters(state.scenario) });
   const all = data.coverage.overall;
-  document.getElementById('coverage-summary').innerHTML = all.limits.map(l => `${l.minutes} ${t('within')}: ${l.childrenWithin.toFixed(0)} ${t('of')} `
+  $('coverage-summary').innerHTML = all.limits.map(l => `${l.minutes} ${t('within')}: ${l.childrenWithin.toFixed(0)} ${t('of')} `
     + `${all.childrenUnder3.toFixed(0)} ${t('children')}; ${l.childrenWantingPlaceCovered.toFixed(0)} ${t('of')} `
     + `${all.childrenWantingPlace.toFixed(0)} ${t('covered')}`).join('<br>');
 }
 
+async function gaps() {
+  const data = await gql(/* GraphQL */ `query MapGapAreas($far: Float, $p: CoverageParameters) { gapAreas(minutes: $far, first: 500,
+      parameters: $p) { gaps { totalCount nodes { rank area { code name } childrenUncovered meanMinutesToNearest location } } } }`,
+    { far: state.settings.far, p: parameters(state.scenario) });
+  state.gaps = data.gapAreas.gaps.nodes;
+  state.gapCount = data.gapAreas.gaps.totalCount;
+  listGaps($('gap-list'), state.gaps.slice(0, 10));
+}
+
+function listGaps(list, ranked) {
+  list.innerHTML = '';
+  ranked.forEach(g => {
+    const item = document.createElement('li'), button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = `${g.childrenUncovered.toFixed(0)} ${t('children')}`
+      + (g.meanMinutesToNearest === null ? '' : `, ${t('walk')} ${g.meanMinutesToNearest.toFixed(1)} ${t('minutes')}`);
+    button.onclick = () => state.map.jumpTo({ center: g.location.coordinates, zoom: 16 });
+    item.appendChild(button);
+    list.appendChild(item);
+  });
+}
+
 /** Slots per 1,000 residents as a number, every other indicator as a share. */
 function formatIndicator(indicator, value) {
-  if (value === null) { return '—'; }
+  if (value === null || value === undefined) { return '—'; }
   return indicator === 'SLOTS_PER_THOUSAND_RESIDENTS' ? value.toFixed(2) : (100 * value).toFixed(1) + '%';
 }
 
-async function indicators(kept) {
-  const select = document.getElementById('target-set'), areaSelect = document.getElementById('area');
-  if (!select.options.length) {
-    const data = await gql(/* GraphQL */ `query MapTargetSets($language: Language!) { targetSets { id name(language: $language) } }`,
-      { language: state.language.toUpperCase() });
-    const areas = await everyNode(/* GraphQL */ `query MapAreas($after: String) { areas(first: 500, after: $after) {
+async function choices(kept) {
+  const data = await gql(/* GraphQL */ `query MapTargetSets($language: Language!) { targetSets { id name(language: $language) } }`,
+    { language: state.language.toUpperCase() });
+  const areas = await everyNode(/* GraphQL */ `query MapAreas($after: String) { areas(first: 500, after: $after) {
       nodes { code name level } pageInfo { endCursor hasNextPage } } }`, {}, page => page.areas);
-    data.targetSets.forEach(s => select.add(new Option(s.name, s.id)));
-    areaSelect.add(new Option(t('all'), ''));
-    areas.forEach(a => areaSelect.add(new Option(`${a.name} (${t('level.' + a.level)})`, a.code)));
-    select.onchange = areaSelect.onchange = () => indicators().catch(report);
-    if (kept) { [select.value, areaSelect.value] = kept; }
-  }
+  const [set, area, indicator, level] = [$('target-set'), $('area'), $('choropleth'), $('area-level')];
+  [set, area, indicator, level].forEach(select => { select.innerHTML = ''; });
+  data.targetSets.forEach(s => set.add(new Option(s.name, s.id)));
+  area.add(new Option(t('all'), ''));
+  areas.forEach(a => area.add(new Option(`${a.name} (${t('level.' + a.level)})`, a.code)));
+  const levels = [...new Set(areas.map(a => a.level))];
+  ['DISTRICT', 'SUBDISTRICT', 'TOWN', 'COMMUNITY'].filter(l => levels.includes(l)).forEach(l => level.add(new Option(t('level.' + l), l)));
+  level.selectedIndex = level.options.length - 1;
+  if (kept) { [set.value, area.value, level.value, state.chosenIndicator] = kept; }
+}
+
+/** The indicators the chosen target set sets a target for, to colour the areas by (the first, slots per 1,000, unless chosen). */
+function fillIndicatorChoice(rows) {
+  const select = $('choropleth'), kept = select.value || state.chosenIndicator;
+  select.innerHTML = '';
+  rows.filter(i => i.target !== null).forEach(i => select.add(new Option(i.label, i.indicator)));
+  if (kept && [...select.options].some(o => o.value === kept)) { select.value = kept; }
+}
+
+async function indicators() {
   const data = await gql(/* GraphQL */ `query MapIndicators($set: TargetSetId!, $code: String, $language: Language!, $p: CoverageParameters) {
       indicators(targetSet: $set, areaCode: $code, parameters: $p) { areas(first: 1) { nodes { area { name } indicators { indicator
       label(language: $language) value target met gap { text(language: $language) } estimated } } } } }`,
-    { set: select.value, code: areaSelect.value || null, language: state.language.toUpperCase(), p: parameters() });
-  const body = document.querySelector('#indicator-table tbody');
+    { set: $('target-set').value, code: $('area').value || null, language: state.language.toUpperCase(),
+      p: parameters(state.scenario, true) });
+  const rows = data.indicators.areas.nodes[0] ? data.indicators.areas.nodes[0].indicators : [];
+  indicatorTable($('indicator-table'), rows);
+  fillIndicatorChoice(rows);
+}
+
+function indicatorTable(table, rows) {
+  const body = table.querySelector('tbody');
   body.innerHTML = '';
-  const area = data.indicators.areas.nodes[0];
-  (area ? area.indicators : []).forEach(i => {
+  rows.forEach(i => {
     const row = body.insertRow();
     const format = v => formatIndicator(i.indicator, v);
     row.insertCell().textContent = i.label + (i.estimated ? ' *' : '');
@@ -316,119 +457,297 @@ async function indicators(kept) {
   });
 }
 
+/** The areas of the chosen level coloured by the chosen indicator against its target, on each map for what it shows. */
+async function choropleth() {
+  const drawn = [paintAreas(state.map, state.after ? null : state.scenario)];
+  if (state.after) { drawn.push(paintAreas(state.after.map, state.after.name)); }
+  state.counts.choropleth = (await Promise.all(drawn))[0];
+}
+
+/** Feature state of the area tiles: each area's value of the chosen indicator over its target; the areas coloured. */
+async function paintAreas(map, scenario) {
+  const nodes = await everyNode(/* GraphQL */ `query MapChoropleth($set: TargetSetId!, $level: AreaLevel, $p: CoverageParameters,
+      $after: String) { indicators(targetSet: $set, level: $level, parameters: $p) { areas(first: 500, after: $after) {
+      nodes { area { code } indicators { indicator value target } } pageInfo { endCursor hasNextPage } } } }`,
+    { set: $('target-set').value, level: $('area-level').value || null, p: parameters(scenario, true) },
+    data => data.indicators.areas);
+  const chosen = $('choropleth').value, level = $('area-level').value;
+  map.removeFeatureState({ source: 'areas', sourceLayer: 'areas' });
+  map.setFilter('areas-fill', level ? ['==', ['get', 'level'], level] : null);
+  let coloured = 0;
+  nodes.filter(n => n.area).forEach(n => {
+    const i = n.indicators.find(x => x.indicator === chosen);
+    if (i && i.value !== null && i.target) {
+      map.setFeatureState({ source: 'areas', sourceLayer: 'areas', id: n.area.code }, { attainment: i.value / i.target });
+      coloured++;
+    }
+  });
+  return coloured;
+}
+
+/** An area's indicators in the panel, with a bar per targeted indicator (value against target), and its gaps. */
+async function areaDetail(code) {
+  const data = await gql(/* GraphQL */ `query MapAreaIndicators($set: TargetSetId!, $code: String, $language: Language!,
+      $p: CoverageParameters) { indicators(targetSet: $set, areaCode: $code, parameters: $p) { areas(first: 1) { nodes { area { name }
+      indicators { indicator label(language: $language) value target met gap { text(language: $language) } estimated } } } } }`,
+    { set: $('target-set').value, code, language: state.language.toUpperCase(), p: parameters(state.scenario, true) });
+  const area = data.indicators.areas.nodes[0];
+  if (!area) { return; }
+  $('area-detail').hidden = false;
+  $('area-name').textContent = area.area.name;
+  indicatorTable($('area-table'), area.indicators);
+  $('area-chart').innerHTML = chart(area.indicators.filter(i => i.target && i.value !== null));
+  listGaps($('area-gaps'), state.gaps.filter(g => g.area && g.area.code === code).slice(0, 5));
+}
+
+/** Bars of value against target (the line at 100%), in SVG, colour-blind safe (met: dark, not met: orange). */
+function chart(rows) {
+  const width = 300, bar = 16, gap = 22, full = 150, left = 140;
+  const bars = rows.map((i, n) => {
+    const share = Math.min(1.5, i.value / i.target), y = 4 + n * gap;
+    return `<text x="0" y="${y + 12}" font-size="11">${escape(i.label.length > 14 ? i.label.slice(0, 13) + '…' : i.label)}</text>`
+      + `<rect x="${left}" y="${y}" width="${(full * share / 1.5).toFixed(1)}" height="${bar}" fill="${i.met ? '#542788' : '#f1a340'}">`
+      + `<title>${escape(i.label)}: ${formatIndicator(i.indicator, i.value)} / ${formatIndicator(i.indicator, i.target)}</title></rect>`;
+  }).join('');
+  const target = left + full / 1.5;
+  return `<svg role="img" viewBox="0 0 ${width} ${rows.length * gap + 8}" width="100%">${bars}`
+    + `<line x1="${target}" x2="${target}" y1="0" y2="${rows.length * gap + 6}" stroke="#000" stroke-dasharray="3 2"/></svg>`;
+}
+
+// --- scenarios -----------------------------------------------------------------------------------------------------
+
+function addProposal(site) {
+  state.proposed.push(site);
+  const element = document.createElement('div');
+  element.className = 'proposed-site';
+  element.tabIndex = 0;
+  element.title = t('proposed');
+  element.textContent = '+';
+  site.marker = new maplibregl.Marker({ element, draggable: true }).setLngLat([site.lng, site.lat]).addTo(state.map);
+  site.marker.on('dragend', () => { const at = site.marker.getLngLat(); site.lng = at.lng; site.lat = at.lat; });
+  element.addEventListener('click', event => { event.stopPropagation(); proposalPopup(site); });
+  element.addEventListener('keydown', event => { if (event.key === 'Enter') { proposalPopup(site); } });
+  state.counts.proposed = state.proposed.length;
+}
+
+function proposalPopup(site) {
+  const box = popup([site.lng, site.lat], `<b>${t('proposed')}</b><br><label>${t('slots')} <input class="site-slots" type="number"`
+    + ` min="1" max="500" value="${site.slots}"></label><br><button type="button" class="remove-site">${t('removeSite')}</button>`);
+  const element = box.getElement();
+  element.querySelector('.site-slots').onchange = e => { site.slots = Math.max(1, Math.min(500, Number(e.target.value) || 1)); };
+  element.querySelector('.remove-site').onclick = () => {
+    site.marker.remove();
+    state.proposed.splice(state.proposed.indexOf(site), 1);
+    state.counts.proposed = state.proposed.length;
+    box.remove();
+  };
+}
+
+/** Slots split over the three age groups as the national standard's class sizes weigh them (infants 10, toddlers 15, older 20). */
+function classGroups(slots) {
+  const infants = Math.round(slots * 10 / 45), toddlers = Math.round(slots * 15 / 45);
+  return [{ ageGroup: 'INFANT', slots: infants }, { ageGroup: 'TODDLER', slots: toddlers },
+    { ageGroup: 'OLDER_TODDLER', slots: slots - infants - toddlers }].filter(g => g.slots > 0);
+}
+
+async function scenarios() {
+  const nodes = await everyNode(/* GraphQL */ `query MapScenarios($after: String) { scenarios(first: 500, after: $after) {
+      nodes { name proposed version } pageInfo { endCursor hasNextPage } } }`, {}, data => data.scenarios);
+  const select = $('scenario-list');
+  select.innerHTML = '';
+  select.add(new Option(`— ${t('before')} —`, ''));
+  nodes.forEach(s => select.add(new Option(`${s.name} (+${s.proposed})`, s.name)));
+  select.value = state.scenario || '';
+  state.versions = Object.fromEntries(nodes.map(s => [s.name, s.version]));
+}
+
+function scenarioName() {
+  const name = $('scenario-name').value.trim();
+  return name || `${$('user').value || 'planner'}-${t('newScenario')}`.replace(/\s+/g, '-');
+}
+
 async function compare() {
   if (!state.proposed.length) { throw new Error(t('clickMap')); }
-  // the map's own scenario is replaced at the version it holds (saves are refused on a stale version)
-  const held = (await gql(/* GraphQL */ `query MapScenario { node(id: "Scenario:map") { ... on Scenario { version } } }`)).node;
-  const saved = await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) {
+  const name = scenarioName();
+  await scenarios();
+  payload((await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) {
       saveScenario(input: $input, version: $version) { scenario { name } userErrors { field message code } } }`, {
-    version: held ? held.version : null, input: { name: 'map',
-    proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
-      coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true,
-      classGroups: [{ ageGroup: 'INFANT', slots: 10 }, { ageGroup: 'TODDLER', slots: 20 },
-        { ageGroup: 'OLDER_TODDLER', slots: 30 }] })) } }, true);
-  if (saved.saveScenario.userErrors.length) {
-    throw new Error(saved.saveScenario.userErrors.map(e => `${e.field ?? ''} ${e.message}`).join('; '));
-  }
-  const data = await gql(/* GraphQL */ `query MapCompareScenario($set: TargetSetId!, $language: Language!, $p: CoverageParameters) {
-      compareScenario(scenario: "map", targetSet: $set, parameters: $p) { limits { minutes childrenWantingPlaceCoveredBefore
-      childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator label(language: $language) before after } } }`,
-    { set: document.getElementById('target-set').value, language: state.language.toUpperCase(), p: parameters() });
-  const lines = data.compareScenario.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
-    + `<b id="newly-${l.minutes}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → ${l.childrenWantingPlaceCoveredAfter.toFixed(0)})`);
-  data.compareScenario.indicators.filter(i => i.before !== i.after).forEach(i =>
-    lines.push(`${i.label}: ${formatIndicator(i.indicator, i.before)} → `
-      + formatIndicator(i.indicator, i.after)));
-  document.getElementById('planning-result').innerHTML = lines.join('<br>');
-  await summary('map');
+    version: state.versions[name] ?? null, input: { name,
+      proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
+        coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true, classGroups: classGroups(p.slots) })) } },
+  true)).saveScenario);
+  $('scenario-name').value = name;
+  const data = await gql(/* GraphQL */ `query MapCompareScenario($name: String!, $set: TargetSetId!, $language: Language!,
+      $p: CoverageParameters) { compareScenario(scenario: $name, targetSet: $set, parameters: $p) { limits { minutes
+      childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator
+      label(language: $language) before after } } }`,
+    { name, set: $('target-set').value, language: state.language.toUpperCase(), p: parameters() });
+  const result = data.compareScenario;
+  $('planning-result').innerHTML = result.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
+    + `<b id="newly-${limitKey(l.minutes)}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → `
+    + `${l.childrenWantingPlaceCoveredAfter.toFixed(0)})`).join('<br>');
+  $('comparison-table').hidden = false;
+  const body = $('comparison-table').querySelector('tbody');
+  body.innerHTML = '';
+  result.indicators.forEach(i => {
+    const row = body.insertRow();
+    row.insertCell().textContent = i.label;
+    row.insertCell().textContent = formatIndicator(i.indicator, i.before);
+    row.insertCell().textContent = formatIndicator(i.indicator, i.after);
+    row.className = i.before === i.after ? '' : 'changed';
+  });
+  await chooseScenario(name);
+  swipe(name);
+}
+
+/** The scenario the map and the panel show (null: today). */
+async function chooseScenario(name) {
+  state.scenario = name || null;
+  await scenarios();
+  retile(state.map, state.scenario);
+  writeAddress();
+  await Promise.all([summary(), gaps(), indicators().then(choropleth)]);
+}
+
+async function deleteScenario() {
+  const name = $('scenario-list').value;
+  if (!name) { return; }
+  payload((await gql(/* GraphQL */ `mutation MapDeleteScenario($name: String!) { deleteScenario(name: $name) {
+      userErrors { field message code } } }`, { name }, true)).deleteScenario);
+  closeSwipe();
+  await chooseScenario(null);
+}
+
+// Today on the left, the scenario on the right of a handle dragged across: a second map on top, clipped, moving with the first.
+function swipe(name) {
+  closeSwipe();
+  const container = $('map-after');
+  container.hidden = false;
+  const after = createMap(container, name, state.basemap, state.map.getBounds());
+  after.jumpTo({ center: state.map.getCenter(), zoom: state.map.getZoom() });
+  state.after = { map: after, name, follow: () => after.jumpTo({ center: state.map.getCenter(), zoom: state.map.getZoom() }) };
+  after.on('load', () => {
+    retile(state.map, null);
+    applyVisibility(after);
+    choropleth().catch(report);
+  });
+  state.map.on('move', state.after.follow);
+  const handle = $('swipe');
+  handle.hidden = $('swipe-labels').hidden = false;
+  const clip = () => { container.style.clipPath = `inset(0 0 0 ${handle.value}%)`; };
+  handle.oninput = clip;
+  clip();
+}
+
+function closeSwipe() {
+  if (!state.after) { return; }
+  state.map.off('move', state.after.follow);
+  state.after.map.remove();
+  $('map-after').hidden = $('swipe').hidden = $('swipe-labels').hidden = true;
+  state.after = null;
 }
 
 async function suggest() {
   const data = await gql(/* GraphQL */ `query MapSuggestSites($input: SiteSuggestionInput!) { suggestSites(input: $input, first: 500) {
       sites { nodes { rank location childrenNewlyCovered childrenWantingPlaceCoveredShare openingIncentive } } } }`,
-    { input: { sites: Number(document.getElementById('site-count').value), parameters: parameters() } });
-  const layer = L.layerGroup();
-  data.suggestSites.sites.nodes.forEach(s => L.marker([s.location.coordinates[1], s.location.coordinates[0]], { title: `#${s.rank}` })
-    .bindPopup(() => `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} (${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%), `
-      + `${s.openingIncentive} ${t('yuan')}`).addTo(layer));
-  show('suggested', layer, data.suggestSites.sites.nodes.length);
-  document.getElementById('planning-result').innerHTML = data.suggestSites.sites.nodes.map(s =>
-    `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}%`).join('<br>');
+    { input: { sites: Number($('site-count').value), parameters: parameters(state.scenario) } });
+  const sites = state.suggested = data.suggestSites.sites.nodes;
+  state.map.getSource('suggested').setData({ type: 'FeatureCollection', features: sites.map(s => ({ type: 'Feature',
+    geometry: s.location, properties: { rank: s.rank, newly: s.childrenNewlyCovered, share: s.childrenWantingPlaceCoveredShare,
+      incentive: s.openingIncentive } })) });
+  state.counts.suggested = sites.length;
+  // listed as buttons too, so a keyboard adds them as a click on the map does
+  const result = $('planning-result');
+  result.innerHTML = '';
+  sites.forEach(s => {
+    const line = document.createElement('div'), add = document.createElement('button');
+    line.textContent = `#${s.rank}: +${s.childrenNewlyCovered.toFixed(1)} → ${(100 * s.childrenWantingPlaceCoveredShare).toFixed(1)}% `;
+    add.type = 'button';
+    add.textContent = t('addToScenario');
+    add.onclick = () => addProposal({ lng: s.location.coordinates[0], lat: s.location.coordinates[1], slots: 60 });
+    line.appendChild(add);
+    result.appendChild(line);
+  });
 }
 
-function status(name, text, failed) {
-  const element = document.querySelector(`[data-status="${name}"]`);
-  if (element) {
-    element.textContent = text;
-    element.classList.toggle('failed', failed);
-  }
+function suggestionPopup(feature) {
+  const s = feature.properties, [lng, lat] = feature.geometry.coordinates;
+  const box = popup([lng, lat], `#${s.rank}: +${Number(s.newly).toFixed(1)} ${t('children')} (${(100 * s.share).toFixed(1)}%), `
+    + `${s.incentive} ${t('yuan')}<br><button type="button" class="add-suggestion">${t('addToScenario')}</button>`);
+  box.getElement().querySelector('.add-suggestion').onclick = () => { addProposal({ lng, lat, slots: 60 }); box.remove(); };
 }
 
-// One layer (or panel part) at a time: loading shows beside it, and a failure stays beside it, the others go on.
-async function load(name, loader) {
-  status(name, t('loading'), false);
-  try {
-    await loader();
-  } catch (error) {
-    state.errors.push(`${name}: ${error.message || error}`);
-    status(name, `${t('failed')}: ${error.message || error}`, true);
-  }
-}
+// --- the page ------------------------------------------------------------------------------------------------------
 
 function report(error) {
   state.errors.push(String(error.message || error));
-  document.getElementById('planning-result').textContent = String(error.message || error);
+  $('planning-result').textContent = String(error.message || error);
 }
 
-const LOADERS = { streets, institutions, circles, gaps };
+function translate() {
+  document.documentElement.lang = state.language;
+  document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
+  document.querySelectorAll('[data-placeholder]').forEach(el => { el.placeholder = t(el.dataset.placeholder); });
+  document.querySelectorAll('[data-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.label)));
+  $('language').textContent = t('language');
+  drawLegend();
+  if (state.map) { credit(state.map); state.north.update(); }
+}
+
+async function panel() {
+  await Promise.all([summary(), gaps(), indicators().then(choropleth), scenarios()]);
+}
 
 async function start() {
+  readSettings();
   translate();
-  document.getElementById('language').onclick = () => {
+  state.basemap = await (await fetch('/map/settings.json')).json().then(s => s.tileUrl ? { url: s.tileUrl,
+    attribution: s.tileAttribution } : null);
+  const bounds = await extent();
+  state.map = createMap('map', state.scenario, state.basemap, bounds);
+  if (state.view) { state.map.jumpTo({ center: [state.view[0], state.view[1]], zoom: state.view[2] }); }
+  addControls(state.map);
+  watchLayers(state.map);
+  await new Promise(resolve => state.map.on('load', resolve));
+  applyVisibility(state.map);
+  document.querySelectorAll('[data-layer]').forEach(box => box.onchange = () => {
+    applyVisibility(state.map);
+    if (state.after) { applyVisibility(state.after.map); }
+  });
+  state.map.on('click', onMapClick);
+  // proposing from the keyboard: Enter on the focused map puts a site at its centre
+  state.map.getCanvas().addEventListener('keydown', event => {
+    if (event.key === 'Enter' && document.body.classList.contains('proposing')) {
+      const centre = state.map.getCenter();
+      addProposal({ lng: centre.lng, lat: centre.lat, slots: 60 });
+    }
+  });
+  $('language').onclick = () => {
+    const kept = [$('target-set').value, $('area').value, $('area-level').value, $('choropleth').value];
     state.language = state.language === 'zh' ? 'en' : 'zh';
     translate();
     // the selects' names are in the language too: made again, keeping what was chosen
-    const kept = [document.getElementById('target-set').value, document.getElementById('area').value];
-    document.getElementById('target-set').innerHTML = document.getElementById('area').innerHTML = '';
-    // popups and tooltips are written when shown; the panel's figures are written again
-    Promise.all([gaps(), indicators(kept), summary(null)]).catch(report);
+    choices(kept).then(() => Promise.all([gaps(), indicators(), summary(), scenarios()])).catch(report);
   };
-  readSettings();
   document.querySelectorAll('#settings input, #settings select').forEach(field => field.onchange = () => {
     writeSettings();
-    Promise.all([load('circles', circles), load('coverage', () => coverage(state.cells)), load('gaps', gaps),
-      indicators().catch(report), summary(null)]).catch(report);
+    drawLegend();
+    retile(state.map, state.after ? null : state.scenario);
+    if (state.after) { retile(state.after.map, state.after.name); }
+    panel().catch(report);
   });
-  document.querySelectorAll('[data-layer]').forEach(box => box.onchange = () => {
-    const layer = state.layers[box.dataset.layer];
-    if (layer) { box.checked ? layer.addTo(map) : map.removeLayer(layer); }
-  });
-  document.getElementById('print').onclick = () => window.print();
-  document.getElementById('propose').onclick = () => document.body.classList.toggle('proposing');
-  document.getElementById('compare').onclick = () => compare().catch(report);
-  document.getElementById('suggest').onclick = () => suggest().catch(report);
-  map.on('click', e => {
-    if (!document.body.classList.contains('proposing')) { return; }
-    state.proposed.push(e.latlng);
-    L.marker(e.latlng, { title: t('proposed') }).addTo(map);
-    state.counts.proposed = state.proposed.length;
-  });
-  const settings = await (await fetch('/map/settings.json')).json();
-  if (settings.tileUrl) {
-    L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution || '', maxZoom: 19 }).addTo(map);
-  }
-  state.box = await extent();
-  map.fitBounds(state.box);
-  // coverage draws on the cells' outlines: it waits for them, the other layers do not
-  const cells = load('population', async () => { state.cells = await population(); });
-  state.reload = name => load(name, LOADERS[name]);
-  await Promise.all([load('streets', streets), load('institutions', institutions), load('circles', circles),
-    cells.then(() => load('coverage', () => {
-      if (!state.cells) { throw new Error(`${t('population')}: ${t('failed')}`); }
-      return coverage(state.cells);
-    })), load('gaps', gaps),
-    indicators().catch(report)]);
-  await summary(null);
+  $('target-set').onchange = () => indicators().then(choropleth).catch(report);
+  $('area').onchange = () => indicators().catch(report);
+  $('choropleth').onchange = $('area-level').onchange = () => choropleth().catch(report);
+  $('print').onclick = () => window.print();
+  $('propose').onclick = () => $('propose').setAttribute('aria-pressed', document.body.classList.toggle('proposing'));
+  $('compare').onclick = () => compare().catch(report);
+  $('suggest').onclick = () => suggest().catch(report);
+  $('scenario-list').onchange = () => { closeSwipe(); chooseScenario($('scenario-list').value).catch(report); };
+  $('delete-scenario').onclick = () => deleteScenario().catch(report);
+  await choices();
+  await panel();
+  await new Promise(resolve => (state.idle && state.map.loaded() ? resolve() : state.map.once('idle', resolve)));
   document.body.dataset.ready = 'true';
 }
 

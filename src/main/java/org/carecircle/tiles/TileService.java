@@ -104,7 +104,7 @@ public class TileService {
             case INSTITUTIONS -> institutions(tile, coverages.coverage(settings));
             case GAPS -> gaps(tile, coverages.coverage(settings), request, state);
             case CIRCLES -> circles(tile, coverages.coverage(settings), networks.require());
-            case STREETS -> streets(tile, networks.require().network());
+            case STREETS -> streets(tile, networks.require());
             case AREAS -> areas(tile);
         };
         // circles still being drawn would be missing from a kept tile
@@ -376,14 +376,16 @@ public class TileService {
                 new TileEncoder.Column("minutes", "float8", minutes.toArray())));
     }
 
-    /** The walkable ways, steps marked. */
-    private byte[] streets(MapTile tile, WalkingNetwork network) {
+    /** The walkable ways, steps marked, with their names (for labels). */
+    private byte[] streets(MapTile tile, NetworkLoader.Loaded loaded) {
+        WalkingNetwork network = loaded.network();
         if (tile.z() < STREETS_FROM_ZOOM) {
             return new byte[0];
         }
         double[] box = buffered(tile);
         List<Geometry> shapes = new ArrayList<>();
         List<Object> steps = new ArrayList<>();
+        List<Object> names = new ArrayList<>();
         network.edgeGrid().query(box[0], box[1], box[2], box[3], edge -> {
             double[] line = network.edgeLine(edge);
             Coordinate[] points = new Coordinate[line.length / 2];
@@ -392,8 +394,10 @@ public class TileService {
             }
             shapes.add(GeoJson.FACTORY.createLineString(points));
             steps.add(network.isSteps(edge));
+            names.add(loaded.streetName(edge));
         });
-        return encoder.encode(TileLayer.STREETS.layerName(), tile, shapes, List.of(new TileEncoder.Column("steps", "bool", steps.toArray())));
+        return encoder.encode(TileLayer.STREETS.layerName(), tile, shapes, List.of(new TileEncoder.Column("steps", "bool", steps.toArray()),
+                new TileEncoder.Column("name", "text", names.toArray())));
     }
 
     /** Areas of every level with their code, name and level. */

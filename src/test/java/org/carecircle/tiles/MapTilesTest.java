@@ -22,6 +22,8 @@ import org.locationtech.jts.geom.Point;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,13 +228,23 @@ class MapTilesTest {
     }
 
     @Test
-    void streetsAreasAndCircles() {
+    void streetsAreasAndCircles() throws IOException {
         MapTile street = tileAt(15, GRID_WEST + 7 * GRID_CELL, GRID_SOUTH + 5 * GRID_CELL);
         List<Geometry> streets = features("streets", street, "");
         assertTrue(streets.size() > 10, "streets: " + streets.size());
         assertTrue(streets.stream().allMatch(s -> s instanceof LineString || s.getGeometryType().equals("MultiLineString")));
         assertTrue(streets.stream().allMatch(s -> properties(s).get("steps") instanceof Boolean));
         assertTrue(features("streets", new MapTile(12, street.x() >> 3, street.y() >> 3), "").isEmpty());
+        // named as the extract names its ways (for the map's labels)
+        Set<Object> names = new HashSet<>();
+        for (MapTile tile : gridTiles(13)) {
+            features("streets", tile, "").forEach(s -> names.add(properties(s).get("name")));
+        }
+        assertTrue(names.contains(null), "unnamed footpaths stay unnamed");
+        names.remove(null);
+        assertTrue(names.size() > 5, names.toString());
+        String extract = Files.readString(Path.of("../shared/data/osm/chengdu-xipu.osm"));
+        assertTrue(names.stream().allMatch(name -> extract.contains("k=\"name\" v=\"" + name + "\"")), names.toString());
 
         Set<String> codes = new HashSet<>();
         for (MapTile tile : gridTiles(12)) {

@@ -54,6 +54,12 @@ public final class NetworkLoader {
     /** A loaded network: GraphHopper's graph (for snapping) and the arrays built from it. */
     public record Loaded(GraphHopper hopper, WalkingNetwork network, Snapper snapper, String checksum, boolean imported,
                          boolean elevation) implements AutoCloseable {
+        /** The way's name from the extract (its {@code name} tag), or null: read from GraphHopper's storage, not held in memory. */
+        public String streetName(int edge) {
+            String name = hopper.getBaseGraph().getEdgeIteratorState(edge, Integer.MIN_VALUE).getName();
+            return name == null || name.isEmpty() ? null : name;
+        }
+
         @Override
         public void close() {
             hopper.close();
