@@ -1,6 +1,7 @@
 // CareCircle's map: the layers are the service's vector tiles (/tiles/…), drawn by MapLibre GL; every figure in the
 // panel comes from the public GraphQL API (/graphql). docs/api.md lists the queries.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import { gcj02Basemap } from '/map-datum.js';
 import { LAYER_GROUPS, SOURCE_OF, legend, limitKey, style } from '/map-style.js';
 
 const TEXT = {
@@ -27,8 +28,8 @@ const TEXT = {
     legendSteps: '台阶', legendProposed: '方案新增站点（可拖动）', legendSuggested: '建议站点（点击可加入方案）',
     legendEstimated: '* 估算值：由建筑物或统计总数推算，见估算方法',
     choropleth: '区域着色指标', level: '区域层级', areaDetail: '区域指标', scenario: '方案名称', scenarios: '已保存方案',
-    remove: '删除', removeSite: '移除站点', addToScenario: '加入方案', deleteScenario: '删除方案', swipe: '拖动比较现状与方案',
-    newScenario: '新方案', saved: '已保存', deleted: '已删除', uncovered: '名未覆盖', cells: '个网格', show: '查看',
+    removeSite: '移除站点', addToScenario: '加入方案', deleteScenario: '删除方案', renameScenario: '改名', swipe: '拖动比较现状与方案',
+    newScenario: '新方案', uncovered: '名未覆盖', cells: '个网格',
     'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
     'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
     'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
@@ -65,9 +66,9 @@ const TEXT = {
     legendSuggested: 'suggested site (click to add to the scenario)',
     legendEstimated: '* estimated: derived from buildings or published totals, see the method',
     choropleth: 'Colour areas by', level: 'Area level', areaDetail: 'Area indicators', scenario: 'Scenario name',
-    scenarios: 'Saved scenarios', remove: 'Remove', removeSite: 'Remove site', addToScenario: 'Add to the scenario',
-    deleteScenario: 'Delete scenario', swipe: 'Drag to compare today and the scenario', newScenario: 'new scenario',
-    saved: 'saved', deleted: 'deleted', uncovered: 'uncovered', cells: 'cells', show: 'Show',
+    scenarios: 'Saved scenarios', removeSite: 'Remove site', addToScenario: 'Add to the scenario',
+    deleteScenario: 'Delete scenario', renameScenario: 'Rename', swipe: 'Drag to compare today and the scenario', newScenario: 'new scenario',
+    uncovered: 'uncovered', cells: 'cells',
     'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
     'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
     'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
@@ -200,7 +201,7 @@ async function extent() {
 
 // --- the map ---------------------------------------------------------------------------------------------------------
 
-// the streets and the estimates come from OpenStreetMap, whose licence (ODbL) asks for this credit; north stays up
+// north stays up (rotation and pitch are off), and says so
 class NorthArrow {
   onAdd() {
     this.element = document.createElement('div');
@@ -213,8 +214,8 @@ class NorthArrow {
   onRemove() { this.element.remove(); }
 }
 
-function createMap(container, scenario, basemap, bounds) {
-  const map = new maplibregl.Map({ container, style: style(layer => tileUrl(layer, scenario), minutes(), basemap),
+function createMap(container, scenario, base, bounds) {
+  const map = new maplibregl.Map({ container, style: style(layer => tileUrl(layer, scenario), minutes(), base),
     bounds, fitBoundsOptions: { padding: 20 }, dragRotate: false, pitchWithRotate: false, maxPitch: 0, attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true } });
   map.touchZoomRotate.disableRotation();
@@ -230,6 +231,7 @@ function addControls(map) {
   credit(map);
 }
 
+// the streets and the estimates come from OpenStreetMap, whose licence (ODbL) asks for this credit
 function credit(map) {
   if (state.attribution) { map.removeControl(state.attribution); }
   const base = state.basemap && state.basemap.attribution ? [state.basemap.attribution] : [];
@@ -536,11 +538,25 @@ function proposalPopup(site) {
   const element = box.getElement();
   element.querySelector('.site-slots').onchange = e => { site.slots = Math.max(1, Math.min(500, Number(e.target.value) || 1)); };
   element.querySelector('.remove-site').onclick = () => {
-    site.marker.remove();
-    state.proposed.splice(state.proposed.indexOf(site), 1);
-    state.counts.proposed = state.proposed.length;
+    removeProposal(site);
     box.remove();
   };
+}
+
+function removeProposal(site) {
+  site.marker.remove();
+  state.proposed.splice(state.proposed.indexOf(site), 1);
+  state.counts.proposed = state.proposed.length;
+}
+
+async function renameScenario() {
+  const name = $('scenario-list').value, newName = $('scenario-name').value.trim();
+  if (!name || !newName || name === newName) { return; }
+  payload((await gql(/* GraphQL */ `mutation MapRenameScenario($name: String!, $newName: String!, $version: Int!) {
+      renameScenario(name: $name, newName: $newName, version: $version) { scenario { name } userErrors { field message code } } }`,
+  { name, newName, version: state.stored[name].version }, true)).renameScenario);
+  closeSwipe();
+  await chooseScenario(newName);
 }
 
 /** Slots split over the three age groups as the national standard's class sizes weigh them (infants 10, toddlers 15, older 20). */
@@ -550,15 +566,18 @@ function classGroups(slots) {
     { ageGroup: 'OLDER_TODDLER', slots: slots - infants - toddlers }].filter(g => g.slots > 0);
 }
 
+/** The scenarios to choose from: the logged-in planner's own, or everyone's (with who saved them) before a login is given. */
 async function scenarios() {
-  const nodes = await everyNode(/* GraphQL */ `query MapScenarios($after: String) { scenarios(first: 500, after: $after) {
-      nodes { name proposed version } pageInfo { endCursor hasNextPage } } }`, {}, data => data.scenarios);
+  const savedBy = $('user').value.trim() || null;
+  const nodes = await everyNode(/* GraphQL */ `query MapScenarios($after: String, $savedBy: String) { scenarios(first: 500,
+      after: $after, savedBy: $savedBy) { nodes { name proposed version savedBy proposedSites { name location slots } }
+      pageInfo { endCursor hasNextPage } } }`, { savedBy }, data => data.scenarios);
   const select = $('scenario-list');
   select.innerHTML = '';
   select.add(new Option(`— ${t('before')} —`, ''));
-  nodes.forEach(s => select.add(new Option(`${s.name} (+${s.proposed})`, s.name)));
+  nodes.forEach(s => select.add(new Option(`${s.name} (+${s.proposed}${savedBy || !s.savedBy ? '' : ', ' + s.savedBy})`, s.name)));
   select.value = state.scenario || '';
-  state.versions = Object.fromEntries(nodes.map(s => [s.name, s.version]));
+  state.stored = Object.fromEntries(nodes.map(s => [s.name, s]));
 }
 
 function scenarioName() {
@@ -572,8 +591,8 @@ async function compare() {
   await scenarios();
   payload((await gql(/* GraphQL */ `mutation MapSaveScenario($input: ScenarioInput!, $version: Int) {
       saveScenario(input: $input, version: $version) { scenario { name } userErrors { field message code } } }`, {
-    version: state.versions[name] ?? null, input: { name,
-      proposed: state.proposed.map((p, n) => ({ name: `${t('proposed')} ${n + 1}`, location: { type: 'Point',
+    version: state.stored[name] ? state.stored[name].version : null, input: { name,
+      proposed: state.proposed.map((p, n) => ({ name: p.name || `${t('proposed')} ${n + 1}`, location: { type: 'Point',
         coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true, classGroups: classGroups(p.slots) })) } },
   true)).saveScenario);
   $('scenario-name').value = name;
@@ -604,6 +623,11 @@ async function compare() {
 async function chooseScenario(name) {
   state.scenario = name || null;
   await scenarios();
+  // its proposed sites become the proposals to edit (today has none)
+  [...state.proposed].forEach(site => removeProposal(site));
+  (name && state.stored[name] ? state.stored[name].proposedSites : []).forEach(site => addProposal({
+    lng: site.location.coordinates[0], lat: site.location.coordinates[1], slots: site.slots, name: site.name }));
+  $('scenario-name').value = name || '';
   retile(state.map, state.scenario);
   writeAddress();
   await Promise.all([summary(), gaps(), indicators().then(choropleth)]);
@@ -632,6 +656,7 @@ function swipe(name) {
     choropleth().catch(report);
   });
   state.map.on('move', state.after.follow);
+  after.on('error', event => report(event.error || event));
   const handle = $('swipe');
   handle.hidden = $('swipe-labels').hidden = false;
   const clip = () => { container.style.clipPath = `inset(0 0 0 ${handle.value}%)`; };
@@ -698,11 +723,17 @@ async function panel() {
   await Promise.all([summary(), gaps(), indicators().then(choropleth), scenarios()]);
 }
 
+/** The configured online basemap, or null; a GCJ-02 one is drawn through the gcj02 protocol, moved under the layers. */
+function basemap(settings) {
+  if (!settings.tileUrl) { return null; }
+  const url = settings.tileUrl.startsWith('/') ? location.origin + settings.tileUrl : settings.tileUrl;
+  return { url: settings.tileDatum === 'GCJ02' ? gcj02Basemap(maplibregl, url) : url, attribution: settings.tileAttribution };
+}
+
 async function start() {
   readSettings();
   translate();
-  state.basemap = await (await fetch('/map/settings.json')).json().then(s => s.tileUrl ? { url: s.tileUrl,
-    attribution: s.tileAttribution } : null);
+  state.basemap = basemap(await (await fetch('/map/settings.json')).json());
   const bounds = await extent();
   state.map = createMap('map', state.scenario, state.basemap, bounds);
   if (state.view) { state.map.jumpTo({ center: [state.view[0], state.view[1]], zoom: state.view[2] }); }
@@ -745,8 +776,11 @@ async function start() {
   $('suggest').onclick = () => suggest().catch(report);
   $('scenario-list').onchange = () => { closeSwipe(); chooseScenario($('scenario-list').value).catch(report); };
   $('delete-scenario').onclick = () => deleteScenario().catch(report);
+  $('rename-scenario').onclick = () => renameScenario().catch(report);
+  $('user').onchange = () => scenarios().catch(report);
   await choices();
-  await panel();
+  // a scenario in the address opens with its proposals to edit
+  await (state.scenario ? chooseScenario(state.scenario) : panel());
   await new Promise(resolve => (state.idle && state.map.loaded() ? resolve() : state.map.once('idle', resolve)));
   document.body.dataset.ready = 'true';
 }

@@ -2,7 +2,12 @@ package org.carecircle;
 
 import org.carecircle.engine.geometry.MapTile;
 import org.carecircle.engine.network.GeneratedCity;
+import org.carecircle.map.Chromium;
 import org.carecircle.population.GeoTiffs;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,7 +31,8 @@ import java.util.Random;
  * A planning bureau's day on a whole city, against the running service over HTTP: a generated city
  * of about 3 million junctions (a river with bridges), a register of 2,000 institutions and a
  * 100 m population GeoTIFF, all through the documented uploads; then coverage, edits (create, resize,
- * move, close), gaps, site suggestions and vector tiles of every layer at six zooms; a restart; then a
+ * move, close), gaps, site suggestions and vector tiles of every layer at six zooms; the map page in headless
+ * Chromium (time to ready and to draw each zoom, frames a second while panning, screenshots); a restart; then a
  * register of 100,000 rows in one upload and the institutions export. Prints each step's time and the service's peak
  * memory (VmHWM). Arguments: work folder, service jar, JDBC URL of an empty database, heap for the
  * service (e.g. 6g); CITY_BLOCKS (blocks per side, default 1731) makes a smaller city for trials.
@@ -114,6 +121,7 @@ public final class CityBenchmark {
         timed("the new institution closed (deleted)", () -> graphQl("mutation { deleteInstitution(id: " + id + ") { deleted userErrors { field message code } } }"));
         timed("coverage after closing it", () -> graphQl(coverage));
         tiles(city, blocks);
+        mapPage(city, blocks);
         stopService();
         startService(osm, "restart with the cached graph, to ready");
         timed("first coverage after the restart", () -> graphQl(coverage));
@@ -164,6 +172,47 @@ public final class CityBenchmark {
                 line(String.format(Locale.ROOT, "tiles %-12s z%-2d cold p50 %7.1f ms, max %7.1f ms; warm p50 %5.1f ms; largest %6.1f KB",
                         layer, z, percentile(cold, 0.5), percentile(cold, 1), percentile(warm, 0.5), largest / 1024.0));
             }
+        }
+    }
+
+    /**
+     * The map page on the whole city in headless Chromium (WebGL in software, SwiftShader: a planner's GPU draws
+     * faster): time until the page is ready on the whole city, then at each zoom around the centre the time until
+     * every layer is drawn and the frames a second of a one-second pan; screenshots of the whole city and of a
+     * neighbourhood (work/map-city.png, work/map-city-z15.png).
+     */
+    private void mapPage(GeneratedCity city, int blocks) throws Exception {
+        double[] centre = city.node(blocks / 2.0, blocks / 2.0);
+        WebDriver browser = Chromium.start();
+        try {
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            long start = System.nanoTime();
+            Chromium.open(browser, "http://127.0.0.1:" + port + "/?near=5&far=15");
+            line(String.format(Locale.ROOT, "%-45s %8.1f s  %s", "map page ready, whole city", seconds(start),
+                    page.executeScript("return JSON.stringify(window.careCircle.counts)")));
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), work.resolve("map-city.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            for (int zoom : new int[] {11, 13, 15, 17}) {
+                long drawn = System.nanoTime();
+                page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
+                        + " map.once('idle', () => done()); map.jumpTo({ center: [arguments[0], arguments[1]], zoom: arguments[2] });",
+                        centre[1], centre[0], zoom);
+                double seconds = seconds(drawn);
+                Number frames = (Number) page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
+                        + " let frames = 0; const count = () => { frames++; if (performance.now() < end) { requestAnimationFrame(count); }"
+                        + " else { done(frames); } }; const end = performance.now() + 1000; map.panBy([300, 200], { duration: 1000 });"
+                        + " requestAnimationFrame(count);");
+                line(String.format(Locale.ROOT, "%-45s %8.1f s  %d frames a second while panning; %s", "map page at zoom " + zoom + ", drawn",
+                        seconds, frames.intValue(), page.executeScript("return JSON.stringify(window.careCircle.counts)")));
+                if (zoom == 15) {
+                    page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
+                            + " map.once('idle', () => done()); map.jumpTo({ center: [arguments[0], arguments[1]] });", centre[1], centre[0]);
+                    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), work.resolve("map-city-z15.png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            Chromium.close(browser, List.of());
         }
     }
 

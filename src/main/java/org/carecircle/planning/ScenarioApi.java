@@ -1,5 +1,6 @@
 package org.carecircle.planning;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.carecircle.api.DeletionPayload;
@@ -14,9 +15,9 @@ import org.carecircle.coverage.CoverageReports;
 import org.carecircle.coverage.CoverageService;
 import org.carecircle.engine.coverage.GapAreas;
 import org.carecircle.indicator.IndicatorService;
+import org.carecircle.indicator.IndicatorViews;
 import org.carecircle.indicator.IndicatorWords;
 import org.carecircle.indicator.TargetSetId;
-import org.carecircle.indicator.IndicatorViews;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -44,6 +45,8 @@ public class ScenarioApi {
     CoverageService coverage;
     @Inject
     IndicatorService indicators;
+    @Inject
+    SecurityIdentity identity;
 
     @Mutation
     @RolesAllowed("planner")
@@ -52,7 +55,20 @@ public class ScenarioApi {
             + "in between). The base data is never changed; every coverage, gap and indicator query takes the "
             + "scenario's name as parameters.scenario.")
     public @NonNull ScenarioPayload saveScenario(@NonNull ScenarioInput input, Integer version) {
-        return UserError.payload(() -> ScenarioComparison.Summary.of(scenarios.save(input, version)), ScenarioPayload::new);
+        return UserError.payload(() -> ScenarioComparison.Summary.of(scenarios.save(input, version, login())), ScenarioPayload::new);
+    }
+
+    @Mutation
+    @RolesAllowed("planner")
+    @Description("Renames a stored scenario, at the version read before (CONFLICT when someone saved in between or the "
+            + "new name is taken); queries then take the new name")
+    public @NonNull ScenarioPayload renameScenario(@NonNull String name, @NonNull String newName, int version) {
+        return UserError.payload(() -> ScenarioComparison.Summary.of(scenarios.rename(name, newName, version, login())),
+                ScenarioPayload::new);
+    }
+
+    private String login() {
+        return identity.getPrincipal().getName();
     }
 
     @Mutation
@@ -62,12 +78,16 @@ public class ScenarioApi {
     }
 
     @Query
-    @Description("Stored scenarios in name order, a page at a time")
+    @Description("Stored scenarios in name order, a page at a time; savedBy lists one planner's own")
     public @NonNull ScenarioConnection scenarios(@Description(Paging.FIRST) Integer first,
                                                  @Description(Paging.AFTER) String after,
                                                  @Description(Paging.LAST) Integer last,
-                                                 @Description(Paging.BEFORE) String before) {
-        return ScenarioConnection.of(paging.request(first, after, last, before).page(scenarios.list().stream()
+                                                 @Description(Paging.BEFORE) String before,
+                                                 @Description("Only scenarios this login saved last") String savedBy) {
+        Violations violations = new Violations();
+        violations.optionalText(savedBy, "savedBy", 100);
+        violations.throwIfAny();
+        return ScenarioConnection.of(paging.request(first, after, last, before).page(scenarios.list(savedBy).stream()
                 .map(ScenarioComparison.Summary::of).toList(), ScenarioComparison.Summary::name, Function.identity()));
     }
 

@@ -1,8 +1,12 @@
 package org.carecircle.planning;
 
-import org.carecircle.engine.indicator.Indicator;
+import jakarta.json.JsonObject;
 import org.carecircle.api.Node;
+import org.carecircle.engine.indicator.Indicator;
 import org.carecircle.indicator.IndicatorViews;
+import org.carecircle.institution.ClassGroupInput;
+import org.carecircle.institution.InstitutionKind;
+import org.carecircle.institution.Ownership;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -36,10 +40,17 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
                             @Description("Base gap areas with more (new homes)") int grown) {
     }
 
+    /** A proposed institution as the scenario holds it, to draw and edit it again. */
+    @Type("ProposedSite")
+    public record ProposedSite(@NonNull String name, @NonNull JsonObject location, @NonNull Ownership ownership,
+                               @NonNull InstitutionKind kind, boolean inclusive, int slots) {
+    }
+
     @Type("Scenario")
     public record Summary(@NonNull String name, String description,
                           @Description("Raised by every save; saveScenario takes it to replace this scenario") int version,
-                          int proposed, int closed, int resized, int estates) implements Node {
+                          int proposed, int closed, int resized, int estates, String savedBy,
+                          @NonNull List<@NonNull ProposedSite> proposedSites) implements Node {
         @Override
         @Id
         @NonNull
@@ -50,8 +61,11 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
 
         public static Summary of(ScenarioService.Stored stored) {
             ScenarioInput input = stored.input();
+            List<ProposedSite> sites = input.proposed() == null ? List.of() : input.proposed().stream().map(p -> new ProposedSite(
+                    p.name(), p.location(), p.ownership(), p.kind(), Boolean.TRUE.equals(p.inclusive()),
+                    p.classGroups().stream().mapToInt(ClassGroupInput::slots).sum())).toList();
             return new Summary(input.name(), input.description(), stored.version(), size(input.proposed()),
-                    size(input.closed()), size(input.resized()), size(input.estates()));
+                    size(input.closed()), size(input.resized()), size(input.estates()), stored.savedBy(), sites);
         }
 
         private static int size(List<?> list) {

@@ -37,7 +37,8 @@ public class ScenarioService implements Adjustments.Source {
     EntityManager entityManager;
 
     /** A scenario as stored, with the version its next save must name. */
-    public record Stored(ScenarioInput input, int version) {
+    /** A stored scenario: its changes, version and who saved it last (null when the service wrote it). */
+    public record Stored(ScenarioInput input, int version, String savedBy) {
     }
 
     /**
@@ -45,17 +46,17 @@ public class ScenarioService implements Adjustments.Source {
      * stale or missing version is a conflict, so two planners cannot silently overwrite each other's.
      */
     @Transactional
-    public Stored save(ScenarioInput input, Integer version) {
-        return write(input, version, false);
+    public Stored save(ScenarioInput input, Integer version, String savedBy) {
+        return write(input, version, false, savedBy);
     }
 
     /** Stores or replaces whatever is held under the name (for scenarios the service writes itself). */
     @Transactional
     public Stored replace(ScenarioInput input) {
-        return write(input, null, true);
+        return write(input, null, true, null);
     }
 
-    private Stored write(ScenarioInput input, Integer version, boolean anyVersion) {
+    private Stored write(ScenarioInput input, Integer version, boolean anyVersion, String savedBy) {
         Violations violations = new Violations();
         validate(input, violations);
         violations.throwIfAny();
@@ -72,18 +73,19 @@ public class ScenarioService implements Adjustments.Source {
         String changes = JSONB.toJson(input);
         if (current != null) {
             entityManager.createNativeQuery("""
-                            UPDATE scenario SET description = :description, changes = CAST(:changes AS jsonb), version = version + 1
-                            WHERE name = :name""")
+                            UPDATE scenario SET description = :description, changes = CAST(:changes AS jsonb), version = version + 1,
+                            saved_by = :savedBy WHERE name = :name""")
                     .setParameter("description", input.description()).setParameter("changes", changes)
-                    .setParameter("name", input.name()).executeUpdate();
-            return new Stored(input, current + 1);
+                    .setParameter("savedBy", savedBy).setParameter("name", input.name()).executeUpdate();
+            return new Stored(input, current + 1, savedBy);
         }
         // two first saves of one name at once: the unique name makes the second a conflict
         entityManager.createNativeQuery(
-                        "INSERT INTO scenario (name, description, changes) VALUES (:name, :description, CAST(:changes AS jsonb))")
+                        "INSERT INTO scenario (name, description, changes, saved_by) VALUES (:name, :description,"
+                                + " CAST(:changes AS jsonb), :savedBy)")
                 .setParameter("name", input.name()).setParameter("description", input.description())
-                .setParameter("changes", changes).executeUpdate();
-        return new Stored(input, 1);
+                .setParameter("changes", changes).setParameter("savedBy", savedBy).executeUpdate();
+        return new Stored(input, 1, savedBy);
     }
 
     @Transactional
@@ -92,13 +94,47 @@ public class ScenarioService implements Adjustments.Source {
                 .executeUpdate() > 0;
     }
 
+    /**
+     * Renames a scenario at the version read (a stale one is a conflict, as for a save); the new name must be free.
+     * Queries find scenarios by name, so the rename raises the version.
+     */
+    @Transactional
+    public Stored rename(String name, String newName, int version, String savedBy) {
+        Violations violations = new Violations();
+        violations.requireText(newName, "newName", 100);
+        violations.throwIfAny();
+        Stored held = stored(name, true);
+        if (held == null) {
+            throw new NotFoundException("name", "scenario \"" + name + "\"");
+        }
+        if (held.version() != version) {
+            throw new ConflictException("scenario \"" + name + "\" is at version " + held.version() + ", not " + version
+                    + ": someone saved it in between; read it again");
+        }
+        if (!newName.equals(name) && stored(newName, true) != null) {
+            throw new ConflictException("a scenario is already named \"" + newName + "\"");
+        }
+        ScenarioInput renamed = new ScenarioInput(newName, held.input().description(), held.input().proposed(),
+                held.input().closed(), held.input().resized(), held.input().estates());
+        entityManager.createNativeQuery("UPDATE scenario SET name = :newName, changes = CAST(:changes AS jsonb),"
+                        + " version = version + 1, saved_by = :savedBy WHERE name = :name")
+                .setParameter("newName", newName).setParameter("changes", JSONB.toJson(renamed))
+                .setParameter("savedBy", savedBy).setParameter("name", name).executeUpdate();
+        return new Stored(renamed, version + 1, savedBy);
+    }
+
+    /** The stored scenarios in name order, or only those one login saved last. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<Stored> list() {
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version FROM scenario ORDER BY name")
-                .getResultList();
-        return rows.stream().map(row -> new Stored(JSONB.fromJson((String) row[0], ScenarioInput.class),
-                ((Number) row[1]).intValue())).toList();
+    public List<Stored> list(String savedBy) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version, saved_by FROM scenario"
+                        + " WHERE CAST(:savedBy AS text) IS NULL OR saved_by = :savedBy ORDER BY name")
+                .setParameter("savedBy", savedBy).getResultList();
+        return rows.stream().map(ScenarioService::stored).toList();
+    }
+
+    private static Stored stored(Object[] row) {
+        return new Stored(JSONB.fromJson((String) row[0], ScenarioInput.class), ((Number) row[1]).intValue(), (String) row[2]);
     }
 
     @Override
@@ -114,13 +150,13 @@ public class ScenarioService implements Adjustments.Source {
     /** The scenario of this name, or null. */
     @Transactional
     public Stored stored(String name) {
-        List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version FROM scenario WHERE name = :name")
-                .setParameter("name", name).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Stored(JSONB.fromJson((String) row[0], ScenarioInput.class), ((Number) row[1]).intValue());
+        return stored(name, false);
+    }
+
+    private Stored stored(String name, boolean forUpdate) {
+        List<?> rows = entityManager.createNativeQuery("SELECT CAST(changes AS text), version, saved_by FROM scenario WHERE name = :name"
+                + (forUpdate ? " FOR UPDATE" : "")).setParameter("name", name).getResultList();
+        return rows.isEmpty() ? null : stored((Object[]) rows.get(0));
     }
 
     static Adjustments adjustments(ScenarioInput input, long version) {

@@ -79,6 +79,7 @@ public class PublicSchema implements EventingService {
             Map.entry("PopulationCell.boundary", GeoJsonScalar.POLYGON),
             Map.entry("PopulationCellInput.boundary", GeoJsonScalar.POLYGON),
             Map.entry("ProposedInstitutionInput.location", GeoJsonScalar.POINT),
+            Map.entry("ProposedSite.location", GeoJsonScalar.POINT),
             Map.entry("Query.serviceCircle", GeoJsonScalar.FEATURE_COLLECTION),
             Map.entry("Query.serviceCircles", GeoJsonScalar.FEATURE_COLLECTION),
             Map.entry("ServiceCircleOrigin.point", GeoJsonScalar.POINT),

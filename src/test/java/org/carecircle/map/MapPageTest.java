@@ -22,12 +22,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -42,7 +39,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,27 +79,12 @@ class MapPageTest {
         database.clear();
         GraphQL.ok("mutation { estimateFromOsm { report { populationCells } userErrors { field message code } } }");
         storedCircles.awaitDrawn();
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // WebGL in software: there is no GPU in CI
-        options.addArguments("--headless=new", "--no-sandbox", "--enable-unsafe-swiftshader", "--window-size=1400,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(options);
+        browser = Chromium.start();
     }
 
     @AfterEach
     void close() {
-        try {
-            List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
-                    .filter(message -> provoked.stream().noneMatch(message::contains)).toList();
-            assertEquals(List.of(), severe, "console errors");
-        } finally {
-            browser.quit();
-        }
+        Chromium.close(browser, provoked);
     }
 
     private Object js(String script, Object... arguments) {
@@ -111,11 +92,7 @@ class MapPageTest {
     }
 
     private void open(String query) {
-        browser.get(page + query);
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver ->
-                !"false".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
-        assertEquals("true", browser.findElement(By.tagName("body")).getAttribute("data-ready"),
-                () -> "the page reported: " + js("return window.careCircle.errors"));
+        Chromium.open(browser, page + query);
     }
 
     /** Runs an action on the page and waits until the map has drawn everything it asked for. */
@@ -420,8 +397,23 @@ class MapPageTest {
                 + "window.careCircle.map.queryRenderedFeatures({ layers: ['institutions'] }).every(f => !f.properties.proposed)")));
         assertTrue(browser.getCurrentUrl().contains("scenario=planner-west"), browser.getCurrentUrl());
 
+        // renamed, then opened again from the planner's list: its two sites come back as proposals to edit
+        WebElement name = browser.findElement(By.id("scenario-name"));
+        name.clear();
+        name.sendKeys("planner-east");
+        browser.findElement(By.id("rename-scenario")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> text("scenario-list").contains("planner-east (+2)"));
+        assertFalse(text("scenario-list").contains("planner-west"));
+        new Select(browser.findElement(By.id("scenario-list"))).selectByValue("");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !browser.getCurrentUrl().contains("scenario="));
+        assertEquals(0, count("proposed"), "today: no proposals");
+        new Select(browser.findElement(By.id("scenario-list"))).selectByValue("planner-east");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> browser.getCurrentUrl().contains("scenario=planner-east"));
+        assertEquals(2, count("proposed"));
+        assertEquals(90L, js("return window.careCircle.proposed[0].slots"));
+
         browser.findElement(By.id("delete-scenario")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !text("scenario-list").contains("planner-west"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !text("scenario-list").contains("planner-east"));
         assertFalse(browser.findElement(By.id("swipe")).isDisplayed());
         assertEquals(0, GraphQL.ok("{ scenarios { totalCount } }").getInt("data.scenarios.totalCount"));
     }

@@ -192,6 +192,41 @@ class ScenarioApiTest {
         assertTrue(GraphQL.ok("mutation { deleteScenario(name: \"plan\") { deleted userErrors { field message code } } }").getBoolean("data.deleteScenario.deleted"));
     }
 
+    /** Each planner lists the scenarios they saved; a scenario gives back its proposed sites and is renamed at its version. */
+    @Test
+    void eachPlannerListsTheirOwnAndRenamesAtTheVersionRead() {
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "mine", "proposed", List.of(site("new", 103.985, 30.77, 25)))));
+        JsonPath theirs = GraphQL.call("planner2", SAVE, Map.of("input", Map.of("name", "theirs", "proposed",
+                List.of(site("other", 103.975, 30.765, 10)))));
+        assertEquals("theirs", theirs.getString("data.saveScenario.scenario.name"));
+        String list = "query($by: String) { scenarios(savedBy: $by) { nodes { name savedBy version proposedSites { name location "
+                + "ownership kind inclusive slots } } } }";
+        assertEquals(List.of("mine", "theirs"), GraphQL.ok(list, Map.of()).getList("data.scenarios.nodes.name"));
+        JsonPath mine = GraphQL.ok(list, Map.of("by", "planner"));
+        assertEquals(List.of("mine"), mine.getList("data.scenarios.nodes.name"));
+        assertEquals("planner", mine.getString("data.scenarios.nodes[0].savedBy"));
+        assertEquals(Map.of("name", "new", "location", Map.of("type", "Point", "coordinates", List.of(103.985f, 30.77f)),
+                "ownership", "PUBLIC", "kind", "COMMUNITY", "inclusive", true, "slots", 25),
+                mine.getMap("data.scenarios.nodes[0].proposedSites[0]"));
+        assertEquals(List.of("theirs"), GraphQL.ok(list, Map.of("by", "planner2")).getList("data.scenarios.nodes.name"));
+
+        String rename = "mutation($name: String!, $newName: String!, $version: Int!) { renameScenario(name: $name, newName: $newName, "
+                + "version: $version) { scenario { name version savedBy proposed } userErrors { field message code } } }";
+        assertTrue(GraphQL.error(rename, Map.of("name", "mine", "newName", "mine, west", "version", 2)).contains("version 1"));
+        assertTrue(GraphQL.error(rename, Map.of("name", "mine", "newName", "theirs", "version", 1)).contains("already named"));
+        assertTrue(GraphQL.error(rename, Map.of("name", "mine", "newName", " ", "version", 1)).startsWith("newName"));
+        assertTrue(GraphQL.error(rename, Map.of("name", "nowhere", "newName", "x", "version", 1)).contains("nowhere"));
+        JsonPath renamed = GraphQL.call("planner2", rename, Map.of("name", "mine", "newName", "mine, west", "version", 1));
+        assertEquals(Map.of("name", "mine, west", "version", 2, "savedBy", "planner2", "proposed", 1),
+                renamed.getMap("data.renameScenario.scenario"));
+        // queries take the new name, and not the old one
+        assertEquals(GraphQL.ok(OVERALL, Map.of()).getInt("data.coverage.institutionsCounted") + 1,
+                GraphQL.ok(OVERALL, Map.of("p", Map.of("scenario", "mine, west"))).getInt("data.coverage.institutionsCounted"));
+        assertTrue(GraphQL.error(OVERALL, Map.of("p", Map.of("scenario", "mine"))).contains("scenario"));
+        assertEquals(List.of("mine, west", "theirs"), GraphQL.ok(list, Map.of("by", "planner2")).getList("data.scenarios.nodes.name"));
+        assertEquals(List.of(), GraphQL.ok(list, Map.of("by", "planner")).getList("data.scenarios.nodes.name"));
+    }
+
     @Test
     void badScenariosAreRefusedByName() {
         assertTrue(GraphQL.error(OVERALL, Map.of("p", Map.of("scenario", "nowhere"))).contains("scenario"));
