@@ -40,6 +40,9 @@ export function style(tileUrl, minutes, basemap) {
   const [near, far] = minutes;
   const perCell = name => ['/', ['coalesce', ['get', name], 0], ['max', 1, ['coalesce', ['get', 'cells'], 1]]];
   const uncovered = perCell('childrenWantingPlaceUncovered' + limitKey(far));
+  const institutionSize = ['case', ['has', 'institutions'],
+    ['interpolate', ['linear'], ['sqrt', ['get', 'institutions']], 1, 7, 10, 20],
+    ['interpolate', ['linear'], ['sqrt', ['max', 0, ['get', 'slots']]], 0, 6, 15, 16]];
   const vector = layer => ({ type: 'vector', tiles: [tileUrl(layer)], minzoom: 0, maxzoom: 22 });
   const sources = { areas: { ...vector('areas'), promoteId: { areas: 'code' } }, cells: vector('cells'), circles: vector('circles'),
     gaps: vector('gaps'), streets: vector('streets'), institutions: vector('institutions'),
@@ -63,12 +66,14 @@ export function style(tileUrl, minutes, basemap) {
       'fill-color': ['interpolate', ['linear'], uncovered, ...steps(PALETTE.uncovered)], 'fill-opacity': 0.75 } },
     { id: 'circles', type: 'fill', source: 'circles', 'source-layer': 'circles', filter: ['<=', ['get', 'minutes'], far], paint: {
       'fill-color': ['case', ['<=', ['get', 'minutes'], near], PALETTE.near, PALETTE.far], 'fill-opacity': 0.15 } },
-    { id: 'circles-line', type: 'line', source: 'circles', 'source-layer': 'circles', filter: ['<=', ['get', 'minutes'], far],
+    // outlines from zoom 12, where each institution's circle is its own; below it the merged fill shows the edge
+    { id: 'circles-line', type: 'line', source: 'circles', 'source-layer': 'circles', minzoom: 12, filter: ['<=', ['get', 'minutes'], far],
       paint: { 'line-color': ['case', ['<=', ['get', 'minutes'], near], PALETTE.near, PALETTE.far], 'line-width': 1 } },
     { id: 'gaps', type: 'fill', source: 'gaps', 'source-layer': 'gaps', paint: { 'fill-color': PALETTE.gap, 'fill-opacity': 0.2 } },
     { id: 'gaps-line', type: 'line', source: 'gaps', 'source-layer': 'gaps',
       paint: { 'line-color': PALETTE.gap, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
-    { id: 'streets', type: 'line', source: 'streets', 'source-layer': 'streets', paint: {
+    // from zoom 14: at 13 a city's every footpath (40,000 pieces a view) is a grey mesh that slows drawing and hides the cells
+    { id: 'streets', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 14, paint: {
       'line-color': ['case', ['==', ['get', 'steps'], true], PALETTE.steps, PALETTE.street],
       'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.6, 17, 2.5] } },
     { id: 'areas-line', type: 'line', source: 'areas', 'source-layer': 'areas',
@@ -80,17 +85,17 @@ export function style(tileUrl, minutes, basemap) {
       layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['sans-serif'] },
       paint: { 'text-color': PALETTE.area, 'text-halo-color': '#fff', 'text-halo-width': 2 } },
     { id: 'institutions', type: 'circle', source: 'institutions', 'source-layer': 'institutions', paint: {
-      // size by slots (or institutions, where a low zoom sums them into squares)
-      'circle-radius': ['case', ['has', 'institutions'],
-        ['interpolate', ['linear'], ['sqrt', ['get', 'institutions']], 1, 7, 10, 20],
-        ['interpolate', ['linear'], ['sqrt', ['max', 0, ['get', 'slots']]], 0, 6, 15, 16]],
+      // size by slots (or institutions, where a low zoom sums them into squares), a quarter as large over a whole city
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, ['*', 0.3, institutionSize], 14, institutionSize],
       'circle-color': ['case', ['has', 'institutions'], PALETTE.squares, ['==', ['get', 'inclusive'], true], PALETTE.inclusive,
         ['in', ['get', 'ownership'], ['literal', ['PUBLIC', 'PUBLIC_BUILT_PRIVATELY_RUN']]], PALETTE.public, PALETTE.private],
       'circle-opacity': ['case', ['==', ['get', 'estimated'], true], 0.5, 0.9],
       'circle-stroke-color': ['case', ['==', ['get', 'proposed'], true], PALETTE.proposed, '#ffffff'],
       'circle-stroke-width': ['case', ['==', ['get', 'proposed'], true], 3, 1] } },
     { id: 'institution-letters', type: 'symbol', source: 'institutions', 'source-layer': 'institutions',
-      layout: { 'text-field': ['case', ['has', 'institutions'], ['to-string', ['get', 'institutions']], KIND_LETTER],
+      // the kind's letter once the discs are large enough to hold it; a square's number always
+      layout: { 'text-field': ['step', ['zoom'], ['case', ['has', 'institutions'], ['to-string', ['get', 'institutions']], ''], 13,
+        ['case', ['has', 'institutions'], ['to-string', ['get', 'institutions']], KIND_LETTER]],
         'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
       paint: { 'text-color': '#ffffff' } },
     { id: 'suggested', type: 'circle', source: 'suggested', paint: { 'circle-radius': 9, 'circle-color': PALETTE.suggested,

@@ -198,12 +198,18 @@ public final class CityBenchmark {
                         + " map.once('idle', () => done()); map.jumpTo({ center: [arguments[0], arguments[1]], zoom: arguments[2] });",
                         centre[1], centre[0], zoom);
                 double seconds = seconds(drawn);
-                Number frames = (Number) page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
-                        + " let frames = 0; const count = () => { frames++; if (performance.now() < end) { requestAnimationFrame(count); }"
-                        + " else { done(frames); } }; const end = performance.now() + 1000; map.panBy([300, 200], { duration: 1000 });"
-                        + " requestAnimationFrame(count);");
-                line(String.format(Locale.ROOT, "%-45s %8.1f s  %d frames a second while panning; %s", "map page at zoom " + zoom + ", drawn",
-                        seconds, frames.intValue(), page.executeScript("return JSON.stringify(window.careCircle.counts)")));
+                // frames a second of a one-second pan with the page's layers, and with the background alone (what the
+                // browser's renderer does with nothing to draw), interleaved twice
+                List<Integer> layers = new ArrayList<>(), background = new ArrayList<>();
+                for (int round = 0; round < 2; round++) {
+                    layers.add(framesWhilePanning(page, 1));
+                    page.executeAsyncScript(VISIBILITY, "hide");
+                    background.add(framesWhilePanning(page, -1));
+                    page.executeAsyncScript(VISIBILITY, "restore");
+                }
+                line(String.format(Locale.ROOT, "%-45s %8.1f s  panning: %s frames a second (background alone %s); drawn: %s",
+                        "map page at zoom " + zoom, seconds, layers, background,
+                        page.executeScript("return JSON.stringify(window.careCircle.counts)")));
                 if (zoom == 15) {
                     page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
                             + " map.once('idle', () => done()); map.jumpTo({ center: [arguments[0], arguments[1]] });", centre[1], centre[0]);
@@ -214,6 +220,23 @@ public final class CityBenchmark {
         } finally {
             Chromium.close(browser, List.of());
         }
+    }
+
+    /** Hides every layer but the background ("hide") or shows again those shown before ("restore"), then waits for the map. */
+    private static final String VISIBILITY = "const done = arguments[arguments.length - 1], map = window.careCircle.map;"
+            + " if (arguments[0] === 'hide') { window.shown = map.getStyle().layers.filter(l => l.id !== 'background'"
+            + " && map.getLayoutProperty(l.id, 'visibility') !== 'none').map(l => l.id);"
+            + " window.shown.forEach(id => map.setLayoutProperty(id, 'visibility', 'none')); }"
+            + " else { window.shown.forEach(id => map.setLayoutProperty(id, 'visibility', 'visible')); }"
+            + " map.once('idle', () => done()); map.triggerRepaint();";
+
+    /** Frames drawn during a one-second pan of 300 × 200 pixels (back, for -1), once the tiles it brought are drawn. */
+    private static int framesWhilePanning(JavascriptExecutor page, int direction) {
+        return ((Number) page.executeAsyncScript("const done = arguments[arguments.length - 1], map = window.careCircle.map;"
+                + " let frames = 0; const end = performance.now() + 1000; const count = () => { frames++;"
+                + " if (performance.now() < end) { requestAnimationFrame(count); } else { map.once('idle', () => done(frames)); } };"
+                + " map.panBy([300 * arguments[0], 200 * arguments[0]], { duration: 1000 }); requestAnimationFrame(count);",
+                direction)).intValue();
     }
 
     private static double percentile(List<Double> values, double share) {

@@ -53,6 +53,7 @@ public class TileService {
     static final int SQUARES = 64;
     static final int STREETS_FROM_ZOOM = 13;
     static final int CIRCLES_MERGED_BELOW_ZOOM = 12;
+    private static final int DRAWN_PIXELS = 512;
     private static final long CACHE_BYTES = 128L << 20;
     private static final int KEPT_GAP_SETS = 4;
 
@@ -341,8 +342,10 @@ public class TileService {
         var query = entityManager.createNativeQuery(sql).setParameter("ids", counted)
                 .setParameter("west", box[0]).setParameter("south", box[1]).setParameter("east", box[2]).setParameter("north", box[3]);
         if (merged) {
-            // a pixel of the tile: finer detail would not show, and merging it costs (13 s and 600 KB for a city at zoom 8)
-            query.setParameter("pixel", (tile.east() - tile.west()) / TileEncoder.EXTENT);
+            // a pixel of the tile as a map draws it (512 across): finer steps of the circles' edges would not show, and
+            // they cost: merging them (13 s and 600 KB for a city at zoom 8 at a 4,096th) and drawing them (a browser
+            // without a GPU drew a city at zoom 11 at 3 frames a second while panning)
+            query.setParameter("pixel", (tile.east() - tile.west()) / DRAWN_PIXELS);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
