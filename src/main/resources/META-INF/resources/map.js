@@ -1,84 +1,11 @@
 // CareCircle's map: the layers are the service's vector tiles (/tiles/…), drawn by MapLibre GL; every figure in the
-// panel comes from the public GraphQL API (/graphql). docs/api.md lists the queries.
+// panel comes from the public GraphQL API (/graphql), through named operations (the README lists them).
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { gcj02Basemap } from '/map-datum.js';
 import { LAYER_GROUPS, SOURCE_OF, legend, limitKey, style } from '/map-style.js';
+import { TEXT } from '/map-text.js';
 
-const TEXT = {
-  zh: {
-    title: 'CareCircle 托育服务圈', language: 'English', layers: '图层', institutions: '托育机构',
-    circles: '步行服务圈', population: '3岁以下婴幼儿', coverage: '步行到最近机构（分钟）', gaps: '覆盖缺口',
-    capacity: '服务圈内无托位的婴幼儿', areas: '区域达标情况', all: '全部',
-    summary: '覆盖', gapList: '缺口排名', indicators: '指标', indicator: '指标', value: '数值', target: '目标',
-    gap: '差距', planning: '规划方案', propose: '点击地图新增站点', compare: '保存并比较', sites: '站点数', suggest: '建议选址',
-    within: '分钟内', children: '名婴幼儿', covered: '有托位', of: '/', met: '达标', missed: '未达标',
-    newly: '新增覆盖（含托位）', before: '现状', after: '方案', proposed: '新增站点', clickMap: '请先在地图上点击新增站点',
-    login: '保存方案需要规划员登录', walk: '平均步行', minutes: '分钟', slots: '托位', enrolled: '在托', grade: '等级',
-    inclusive: '普惠', estimated: '估算', yuan: '元', user: '用户名', password: '密码',
-    osm: '街道与托育机构数据 © OpenStreetMap 贡献者（ODbL）', loggedIn: '已登录：', wrongLogin: '用户名或密码错误',
-    notPlanner: '该用户不是规划员', print: '打印报告', settings: '步行与需求', speed: '步行速度（公里/小时）', profile: '步行方式',
-    'profile.FOOT': '步行', 'profile.STROLLER': '推婴儿车', takeUp: '入托意愿（0–1）', capacityMode: '托位计算',
-    'capacity.SLOTS': '全部托位', 'capacity.FREE_PLACES': '空余托位（托位减在托）', streets: '街道', loading: '加载中…', failed: '加载失败',
-    nearMinutes: '近服务圈（分钟）', farMinutes: '远服务圈（分钟）', north: '北', shown: '个',
-    legend: '图例', legendInclusive: '普惠托育机构（圆点大小表示托位数）', legendPublic: '公办、公建民营机构',
-    legendPrivate: '民办机构', legendSquares: '缩小时合并的机构（数字为机构数）', legendEstimatedSite: '半透明：由地图数据估算的机构',
-    legendCircles: '步行服务圈（按实际路网）', legendUnreachable: '无法步行到达',
-    legendChildrenUnit: '名/网格', legendCapacity: '{far}分钟内想入托却无托位的婴幼儿',
-    legendGap: '覆盖缺口：相邻的未覆盖网格（虚线）', legendAttainment: '区域指标数值相对目标：远低于、低于、接近、达到、超过',
-    legendSteps: '台阶', legendProposed: '方案新增站点（可拖动）', legendSuggested: '建议站点（点击可加入方案）',
-    legendEstimated: '* 估算值：由建筑物或统计总数推算，见估算方法',
-    choropleth: '区域着色指标', level: '区域层级', areaDetail: '区域指标', scenario: '方案名称', scenarios: '已保存方案',
-    removeSite: '移除站点', addToScenario: '加入方案', deleteScenario: '删除方案', renameScenario: '改名', swipe: '拖动比较现状与方案',
-    newScenario: '新方案', uncovered: '名未覆盖', cells: '个网格',
-    'kind.STANDALONE': '独立托育机构', 'kind.KINDERGARTEN_NURSERY': '幼儿园托班', 'kind.EMPLOYER': '用人单位办托',
-    'kind.COMMUNITY': '社区托育点', 'kind.MEDICAL_CARE': '医育结合', 'kind.FAMILY': '家庭托育点',
-    'ownership.PUBLIC': '公办', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': '公建民营', 'ownership.PRIVATE_PUBLICLY_AIDED': '民办公助',
-    'ownership.PRIVATE': '民办', 'age.INFANT': '乳儿班', 'age.TODDLER': '托小班', 'age.OLDER_TODDLER': '托大班',
-    'level.DISTRICT': '区县', 'level.SUBDISTRICT': '街道', 'level.TOWN': '镇', 'level.COMMUNITY': '社区'
-  },
-  en: {
-    title: 'CareCircle childcare circles', language: '中文', layers: 'Layers', institutions: 'Institutions',
-    circles: 'Walking service circles', population: 'Children under 3', coverage: 'Walk to the nearest (minutes)',
-    capacity: 'Wanting a place, none within the circle', areas: 'Areas against targets', all: 'All',
-    gaps: 'Gap areas', summary: 'Coverage', gapList: 'Largest gaps', indicators: 'Indicators', indicator: 'Indicator',
-    value: 'Value', target: 'Target', gap: 'Gap', planning: 'Scenario', propose: 'Click the map to propose a site',
-    compare: 'Save and compare', sites: 'Sites', suggest: 'Suggest sites', within: 'min', children: 'children',
-    covered: 'get a place', of: 'of', met: 'met', missed: 'not met', newly: 'Newly covered (with capacity)',
-    before: 'today', after: 'scenario', proposed: 'Proposed site', clickMap: 'First click the map where a site goes',
-    login: 'Saving a scenario needs the planner login', walk: 'walk on average', minutes: 'min', slots: 'slots',
-    enrolled: 'enrolled', grade: 'grade', inclusive: 'inclusive', estimated: 'estimated', yuan: 'CNY', user: 'planner',
-    password: 'password', osm: 'Streets and institutions © OpenStreetMap contributors (ODbL)', loggedIn: 'logged in: ',
-    wrongLogin: 'wrong user or password', notPlanner: 'this user is not a planner', print: 'Print report',
-    settings: 'Walking and demand',
-    speed: 'Walking speed (km/h)', profile: 'Walking with', 'profile.FOOT': 'on foot', 'profile.STROLLER': 'a stroller',
-    takeUp: 'Take-up rate (0–1)', capacityMode: 'Capacity', 'capacity.SLOTS': 'all slots',
-    'capacity.FREE_PLACES': 'free places (slots − enrolled)', streets: 'Streets',
-    loading: 'loading…', failed: 'failed', nearMinutes: 'Near circle (min)', farMinutes: 'Far circle (min)', north: 'N',
-    shown: 'shown', legend: 'Legend',
-    legendInclusive: 'Inclusive institution (size: slots)', legendPublic: 'Public or public-built institution',
-    legendPrivate: 'Private institution', legendSquares: 'Institutions summed when zoomed out (number: institutions)',
-    legendEstimatedSite: 'faded: an institution estimated from map data', legendCircles: 'walking circles (on the real network)',
-    legendUnreachable: 'no walk reaches it', legendChildrenUnit: 'children per cell',
-    legendCapacity: 'children wanting a place with none within {far} min',
-    legendGap: 'Gap area: neighbouring uncovered cells (dashed)',
-    legendAttainment: 'an area\'s value against its target: far below, below, nearly, met, above',
-    legendSteps: 'steps', legendProposed: 'proposed site of the scenario (drag to move)',
-    legendSuggested: 'suggested site (click to add to the scenario)',
-    legendEstimated: '* estimated: derived from buildings or published totals, see the method',
-    choropleth: 'Colour areas by', level: 'Area level', areaDetail: 'Area indicators', scenario: 'Scenario name',
-    scenarios: 'Saved scenarios', removeSite: 'Remove site', addToScenario: 'Add to the scenario',
-    deleteScenario: 'Delete scenario', renameScenario: 'Rename', swipe: 'Drag to compare today and the scenario', newScenario: 'new scenario',
-    uncovered: 'uncovered', cells: 'cells',
-    'kind.STANDALONE': 'standalone centre', 'kind.KINDERGARTEN_NURSERY': 'kindergarten nursery', 'kind.EMPLOYER': 'employer',
-    'kind.COMMUNITY': 'community', 'kind.MEDICAL_CARE': 'with a health service', 'kind.FAMILY': 'family',
-    'ownership.PUBLIC': 'public', 'ownership.PUBLIC_BUILT_PRIVATELY_RUN': 'public-built, privately run',
-    'ownership.PRIVATE_PUBLICLY_AIDED': 'private, publicly aided', 'ownership.PRIVATE': 'private',
-    'age.INFANT': 'infants', 'age.TODDLER': 'toddlers', 'age.OLDER_TODDLER': 'older toddlers',
-    'level.DISTRICT': 'district', 'level.SUBDISTRICT': 'subdistrict', 'level.TOWN': 'town', 'level.COMMUNITY': 'community'
-  }
-};
-
-const state = { language: 'zh', counts: {}, proposed: [], errors: [], scenario: null, gaps: [], areaValues: new Map() };
+const state = { language: 'zh', counts: {}, proposed: [], errors: [], scenario: null, gaps: [] };
 window.careCircle = state;
 
 function t(key) { return TEXT[state.language][key] || key; }
@@ -382,10 +309,9 @@ async function summary() {
 
 async function gaps() {
   const data = await gql(/* GraphQL */ `query MapGapAreas($far: Float, $p: CoverageParameters) { gapAreas(minutes: $far, first: 500,
-      parameters: $p) { gaps { totalCount nodes { rank area { code name } childrenUncovered meanMinutesToNearest location } } } }`,
+      parameters: $p) { gaps { nodes { rank area { code name } childrenUncovered meanMinutesToNearest location } } } }`,
     { far: state.settings.far, p: parameters(state.scenario) });
   state.gaps = data.gapAreas.gaps.nodes;
-  state.gapCount = data.gapAreas.gaps.totalCount;
   listGaps($('gap-list'), state.gaps.slice(0, 10));
 }
 
