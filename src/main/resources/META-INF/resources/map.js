@@ -219,12 +219,22 @@ function watchLayers(map) {
   });
   map.on('idle', () => {
     Object.keys(LAYER_GROUPS).forEach(name => {
-      if (failed.has(name)) { return; }
-      state.counts[name] = visible(name) ? drawnCount(map, name) : null;
-      status(name, visible(name) ? `${state.counts[name]} ${t('shown')}` : '', false);
+      if (!failed.has(name)) { state.counts[name] = visible(name) ? drawnCount(map, name) : null; }
     });
+    writeStatuses(failed);
     state.idle = true;
     writeAddress();
+  });
+  state.failed = failed;
+}
+
+/** Beside each layer: what it draws, or from which zoom it draws, in the page's language (failures stay as said). */
+function writeStatuses(failed) {
+  Object.keys(LAYER_GROUPS).forEach(name => {
+    if (failed.has(name)) { return; }
+    const from = state.map.getLayer(LAYER_GROUPS[name][0]).minzoom;
+    status(name, !visible(name) ? '' : from && state.map.getZoom() < from ? t('zoomIn').replace('{zoom}', from)
+      : `${state.counts[name]} ${t('shown')}`, false);
   });
 }
 
@@ -642,7 +652,7 @@ function translate() {
   document.querySelectorAll('[data-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.label)));
   $('language').textContent = t('language');
   drawLegend();
-  if (state.map) { credit(state.map); state.north.update(); }
+  if (state.map) { credit(state.map); state.north.update(); writeStatuses(state.failed); }
 }
 
 async function panel() {

@@ -199,7 +199,7 @@ class MapPageTest {
 
     private List<String> pageWords() {
         List<String> words = new ArrayList<>();
-        for (WebElement element : browser.findElements(By.cssSelector("#panel [data-text], #legend li, #indicator-table tbody td, "
+        for (WebElement element : browser.findElements(By.cssSelector("#panel [data-text], [data-status], #legend li, #indicator-table tbody td, "
                 + "#coverage-summary, #gap-list li, #target-set option, #choropleth option, #area-level option, "
                 + ".maplibregl-ctrl-attrib, .north"))) {
             words.add(element.getAttribute("textContent"));
@@ -234,7 +234,12 @@ class MapPageTest {
         assertTrue(browser.findElement(By.cssSelector(".maplibregl-ctrl-scale")).getText().matches("\\d+ k?m"),
                 browser.findElement(By.cssSelector(".maplibregl-ctrl-scale")).getText());
         assertEquals("↑ 北", browser.findElement(By.cssSelector(".north")).getText());
+        // the whole demo on a phone is below the streets' zoom: the status says from which zoom they show
+        assertTrue((Double) js("return window.careCircle.map.getZoom()") < 14);
+        assertEquals("放大到14级显示", browser.findElement(By.cssSelector("[data-status=streets]")).getText());
         browser.findElement(By.id("language")).click();
+        assertEquals("shown from zoom 14", browser.findElement(By.cssSelector("[data-status=streets]")).getText());
+        assertEquals("5 shown", browser.findElement(By.cssSelector("[data-status=institutions]")).getText());
         assertTrue(browser.findElement(By.cssSelector(".maplibregl-ctrl-attrib")).getText().contains("© OpenStreetMap contributors"));
         assertEquals("↑ N", browser.findElement(By.cssSelector(".north")).getText());
         assertEquals("Layers", browser.findElement(By.cssSelector("[data-text=layers]")).getText());
