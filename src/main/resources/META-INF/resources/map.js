@@ -197,16 +197,16 @@ function drawnCount(map, name) {
     cells: [f => f.properties.cellId ?? square(f), f => f.properties.cells ?? 1],
     circles: [f => `${f.properties.institutionId} ${f.properties.minutes}`],
     gaps: [f => f.properties.rank],
-    areas: [f => f.properties.code],
-    streets: [(f, n) => n]
-  }[SOURCE_OF[name] === 'cells' ? 'cells' : name];
+    areas: [f => f.properties.code]
+  }[SOURCE_OF[name] === 'cells' ? 'cells' : name] || [];
+  if (!key) { return features.length; }
   const seen = new Map();
-  features.forEach((f, n) => seen.set(key(f, n), f));
+  features.forEach(f => seen.set(key(f), f));
   return [...seen.values()].reduce((sum, f) => sum + (weight ? weight(f) : 1), 0);
 }
 
 function watchLayers(map) {
-  const failed = new Map();
+  const failed = state.failed = new Map();
   map.on('dataloading', event => {
     if (event.sourceId) { names(event.sourceId).forEach(name => { failed.delete(name); status(name, t('loading'), false); }); }
   });
@@ -221,17 +221,16 @@ function watchLayers(map) {
     Object.keys(LAYER_GROUPS).forEach(name => {
       if (!failed.has(name)) { state.counts[name] = visible(name) ? drawnCount(map, name) : null; }
     });
-    writeStatuses(failed);
+    writeStatuses();
     state.idle = true;
     writeAddress();
   });
-  state.failed = failed;
 }
 
 /** Beside each layer: what it draws, or from which zoom it draws, in the page's language (failures stay as said). */
-function writeStatuses(failed) {
+function writeStatuses() {
   Object.keys(LAYER_GROUPS).forEach(name => {
-    if (failed.has(name)) { return; }
+    if (state.failed.has(name)) { return; }
     const from = state.map.getLayer(LAYER_GROUPS[name][0]).minzoom;
     status(name, !visible(name) ? '' : from && state.map.getZoom() < from ? t('zoomIn').replace('{zoom}', from)
       : `${state.counts[name]} ${t('shown')}`, false);
@@ -652,7 +651,7 @@ function translate() {
   document.querySelectorAll('[data-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.label)));
   $('language').textContent = t('language');
   drawLegend();
-  if (state.map) { credit(state.map); state.north.update(); writeStatuses(state.failed); }
+  if (state.map) { credit(state.map); state.north.update(); writeStatuses(); }
 }
 
 async function panel() {

@@ -66,9 +66,8 @@ public class ScenarioService implements Adjustments.Source {
         if (!anyVersion && !Objects.equals(current, version)) {
             throw new ConflictException(current == null
                     ? "scenario \"" + input.name() + "\" does not exist (any more): save it without a version"
-                    : "scenario \"" + input.name() + "\" is at version " + current + (version == null
-                    ? ": give that version to replace it, or choose another name"
-                    : ", not " + version + ": someone saved it in between; read it again and redo the change"));
+                    : version == null ? "scenario \"" + input.name() + "\" is at version " + current
+                    + ": give that version to replace it, or choose another name" : stale(input.name(), current, version));
         }
         String changes = JSONB.toJson(input);
         if (current != null) {
@@ -108,8 +107,7 @@ public class ScenarioService implements Adjustments.Source {
             throw new NotFoundException("name", "scenario \"" + name + "\"");
         }
         if (held.version() != version) {
-            throw new ConflictException("scenario \"" + name + "\" is at version " + held.version() + ", not " + version
-                    + ": someone saved it in between; read it again");
+            throw new ConflictException(stale(name, held.version(), version));
         }
         if (!newName.equals(name) && stored(newName, true) != null) {
             throw new ConflictException("a scenario is already named \"" + newName + "\"");
@@ -121,6 +119,11 @@ public class ScenarioService implements Adjustments.Source {
                 .setParameter("newName", newName).setParameter("changes", JSONB.toJson(renamed))
                 .setParameter("savedBy", savedBy).setParameter("name", name).executeUpdate();
         return new Stored(renamed, version + 1, savedBy);
+    }
+
+    private static String stale(String name, int current, int given) {
+        return "scenario \"" + name + "\" is at version " + current + ", not " + given
+                + ": someone saved it in between; read it again and redo the change";
     }
 
     /** The stored scenarios in name order, or only those one login saved last. */

@@ -344,8 +344,13 @@ class MapPageTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("area-detail")).isDisplayed());
         assertEquals("Study area chengdu-xipu", text("area-name"));
         assertEquals(12, browser.findElements(By.cssSelector("#area-table tbody tr")).size());
-        long targeted = (Long) js("return [...document.querySelectorAll('#area-table tbody tr')].filter(row => row.cells[2].textContent"
-                + " && row.cells[1].textContent !== '—').length");
+        // a bar for each indicator the target set targets and the area has a value of, as the API gives them
+        String code = GraphQL.ok("{ areas(first: 1) { nodes { code } } }").getString("data.areas.nodes[0].code");
+        List<Map<String, Object>> indicators = GraphQL.ok("query($set: TargetSetId!, $code: String) { indicators(targetSet: $set, "
+                + "areaCode: $code) { areas { nodes { indicators { value target } } } } }", Map.of("set",
+                browser.findElement(By.id("target-set")).getAttribute("value"), "code", code))
+                .getList("data.indicators.areas.nodes[0].indicators");
+        long targeted = indicators.stream().filter(i -> i.get("value") != null && i.get("target") != null).count();
         assertTrue(targeted > 0);
         assertEquals(targeted, browser.findElements(By.cssSelector("#area-chart rect")).size());
         assertEquals(Math.min(5, GraphQL.ok("{ gapAreas(minutes: 15) { gaps { totalCount } } }").getInt("data.gapAreas.gaps.totalCount")),
