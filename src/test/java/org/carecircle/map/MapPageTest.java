@@ -111,12 +111,13 @@ class MapPageTest {
         return browser.findElement(By.id(id)).getText();
     }
 
-    /** Clicks the map where the first feature of a map layer is drawn. */
+    /** Clicks the map where the first feature of a map layer is drawn, once it is (a layer just switched on draws a frame later). */
     private void clickFeature(String layer) {
         @SuppressWarnings("unchecked")
-        List<Number> point = (List<Number>) js("const map = window.careCircle.map, feature = map.queryRenderedFeatures("
-                + "{ layers: [arguments[0]] })[0], at = map.project(feature.geometry.type === 'Point' ? feature.geometry.coordinates"
-                + " : map.getCenter()); return [at.x, at.y];", layer);
+        List<Number> point = new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> (List<Number>) js(
+                "const map = window.careCircle.map, feature = map.queryRenderedFeatures({ layers: [arguments[0]] })[0];"
+                + " if (!feature) { return null; } const at = map.project(feature.geometry.type === 'Point'"
+                + " ? feature.geometry.coordinates : map.getCenter()); return [at.x, at.y];", layer));
         clickMap(point.get(0).doubleValue(), point.get(1).doubleValue());
     }
 
