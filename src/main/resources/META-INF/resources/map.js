@@ -396,7 +396,7 @@ function indicatorTable(table, rows) {
 
 /** The areas of the chosen level coloured by the chosen indicator against its target, on each map for what it shows. */
 async function choropleth() {
-  const drawn = [paintAreas(state.map, state.after ? null : state.scenario)];
+  const drawn = [paintAreas(state.map, leftScenario())];
   if (state.after) { drawn.push(paintAreas(state.after.map, state.after.name)); }
   state.counts.choropleth = (await Promise.all(drawn))[0];
 }
@@ -512,6 +512,11 @@ async function scenarios() {
   select.add(new Option(`— ${t('before')} —`, ''));
   nodes.forEach(s => select.add(new Option(`${s.name} (+${s.proposed}${savedBy || !s.savedBy ? '' : ', ' + s.savedBy})`, s.name)));
   select.value = state.scenario || '';
+  const against = $('against'), held = against.value;
+  against.innerHTML = '';
+  against.add(new Option(`— ${t('before')} —`, ''));
+  nodes.forEach(s => against.add(new Option(s.name, s.name)));
+  against.value = nodes.some(s => s.name === held) ? held : '';
   state.stored = Object.fromEntries(nodes.map(s => [s.name, s]));
 }
 
@@ -531,11 +536,14 @@ async function compare() {
         coordinates: [p.lng, p.lat] }, ownership: 'PUBLIC', kind: 'COMMUNITY', inclusive: true, classGroups: classGroups(p.slots) })) } },
   true)).saveScenario);
   $('scenario-name').value = name;
-  const data = await gql(/* GraphQL */ `query MapCompareScenario($name: String!, $set: TargetSetId!, $language: Language!,
-      $p: CoverageParameters) { compareScenario(scenario: $name, targetSet: $set, parameters: $p) { limits { minutes
-      childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter childrenNewlyCovered } indicators { indicator
-      label(language: $language) before after } } }`,
-    { name, set: $('target-set').value, language: state.language.toUpperCase(), p: parameters() });
+  const against = $('against').value || null;
+  const data = await gql(/* GraphQL */ `query MapCompareScenario($name: String!, $against: String, $set: TargetSetId!,
+      $language: Language!, $p: CoverageParameters) { compareScenario(scenario: $name, against: $against, targetSet: $set,
+      parameters: $p) { limits { minutes childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter
+      childrenNewlyCovered } indicators { indicator label(language: $language) before after } } }`,
+    { name, against, set: $('target-set').value, language: state.language.toUpperCase(), p: parameters() });
+  state.sides = { before: against, after: name };
+  nameSides();
   const result = data.compareScenario;
   $('planning-result').innerHTML = result.limits.map(l => `${l.minutes} ${t('within')}: ${t('newly')} `
     + `<b id="newly-${limitKey(l.minutes)}">${l.childrenNewlyCovered.toFixed(1)}</b> (${l.childrenWantingPlaceCoveredBefore.toFixed(0)} → `
@@ -551,7 +559,19 @@ async function compare() {
     row.className = i.before === i.after ? '' : 'changed';
   });
   await chooseScenario(name);
-  swipe(name);
+  swipe(name, against);
+}
+
+/** The two sides of the last comparison, in the table's columns and over the swipe: what it is compared with, and the scenario. */
+function nameSides() {
+  const sides = state.sides || {};
+  document.querySelectorAll('.side-before').forEach(el => { el.textContent = sides.before || t('before'); });
+  document.querySelectorAll('.side-after').forEach(el => { el.textContent = sides.after || t('after'); });
+}
+
+/** The scenario the main map draws: while swiping the one compared with (null: today), else the one chosen. */
+function leftScenario() {
+  return state.after ? state.after.against : state.scenario;
 }
 
 /** The scenario the map and the panel show (null: today). */
@@ -577,16 +597,18 @@ async function deleteScenario() {
   await chooseScenario(null);
 }
 
-// Today on the left, the scenario on the right of a handle dragged across: a second map on top, clipped, moving with the first.
-function swipe(name) {
+// What it is compared with (today or another scenario) on the left, the scenario on the right of a handle dragged across: a
+// second map on top, clipped, moving with the first.
+function swipe(name, against) {
   closeSwipe();
   const container = $('map-after');
   container.hidden = false;
   const after = createMap(container, name, state.basemap, state.map.getBounds());
   after.jumpTo({ center: state.map.getCenter(), zoom: state.map.getZoom() });
-  state.after = { map: after, name, follow: () => after.jumpTo({ center: state.map.getCenter(), zoom: state.map.getZoom() }) };
+  state.after = { map: after, name, against,
+    follow: () => after.jumpTo({ center: state.map.getCenter(), zoom: state.map.getZoom() }) };
   after.on('load', () => {
-    retile(state.map, null);
+    retile(state.map, against);
     applyVisibility(after);
     choropleth().catch(report);
   });
@@ -651,6 +673,7 @@ function translate() {
   document.querySelectorAll('[data-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.label)));
   $('language').textContent = t('language');
   drawLegend();
+  nameSides();
   if (state.map) { credit(state.map); state.north.update(); writeStatuses(); }
 }
 
@@ -698,7 +721,7 @@ async function start() {
   document.querySelectorAll('#settings input, #settings select').forEach(field => field.onchange = () => {
     writeSettings();
     drawLegend();
-    retile(state.map, state.after ? null : state.scenario);
+    retile(state.map, leftScenario());
     if (state.after) { retile(state.after.map, state.after.name); }
     panel().catch(report);
   });

@@ -92,17 +92,23 @@ public class ScenarioApi {
     }
 
     @Query
-    @Description("What the scenario changes against the base: children within each limit and covered with capacity, "
-            + "every indicator against the target set, and the base's gap areas closed, shrunk or grown.")
+    @Description("What the scenario changes against today (or against another scenario): children within each limit and "
+            + "covered with capacity, every indicator against the target set, and the gap areas before closed, shrunk or grown.")
     public @NonNull CompletionStage<ScenarioComparison> compareScenario(@NonNull String scenario,
+                                                                        String against,
                                                                         CoverageParameters parameters,
                                                                         @DefaultValue("CHONGQING_2025") TargetSetId targetSet) {
         return heavyWork.offloaded(() -> {
             CoverageParameters given = parameters == null ? CoverageParameters.DEFAULT : parameters;
             Violations violations = new Violations();
-            Coverage.Settings baseSettings = coverage.settings(given.withScenario(null), violations);
+            violations.optionalText(against, "against", 100);
+            Coverage.Settings baseSettings = coverage.settings(given.withScenario(against), violations);
             Coverage.Settings scenarioSettings = coverage.settings(given.withScenario(scenario), violations);
             violations.throwIfAny();
+            if (against != null) {
+                // said of this argument, not of the parameters' scenario the analysis would name
+                scenarios.find(against, "against");
+            }
             Coverage before = coverage.coverage(baseSettings);
             Coverage after = coverage.coverage(scenarioSettings);
             int all = before.overall();
@@ -116,14 +122,15 @@ public class ScenarioApi {
             }
             // an explicit null means the default, as an omitted argument does
             String targets = (targetSet == null ? TargetSetId.CHONGQING_2025 : targetSet).name();
-            return new ScenarioComparison(scenario, limits, indicatorChanges(given, scenario, targets), gapChange(before, after));
+            return new ScenarioComparison(scenario, against, limits, indicatorChanges(given, scenario, against, targets),
+                    gapChange(before, after));
         });
     }
 
     private List<ScenarioComparison.IndicatorChange> indicatorChanges(CoverageParameters given, String scenario,
-                                                                      String targetSet) {
+                                                                      String against, String targetSet) {
         CoverageParameters indicatorParameters = given.withMinutes(null);
-        IndicatorViews.AreaIndicators before = indicators.indicators(targetSet, indicatorParameters.withScenario(null),
+        IndicatorViews.AreaIndicators before = indicators.indicators(targetSet, indicatorParameters.withScenario(against),
                 null, null).areas().get(0);
         IndicatorViews.AreaIndicators after = indicators.indicators(targetSet, indicatorParameters.withScenario(scenario),
                 null, null).areas().get(0);
@@ -136,7 +143,10 @@ public class ScenarioApi {
         return changes;
     }
 
-    /** The base's gaps at the longest limit, and how many children of each are still outside with the scenario. */
+    /**
+     * The gaps before (today's, or the other scenario's) at the longest limit, and how many children of each are still
+     * outside with the scenario.
+     */
     private static ScenarioComparison.GapChange gapChange(Coverage before, Coverage after) {
         int limit = before.settings().minutes().size() - 1;
         List<GapAreas.Gap> was = CoverageReports.gapsOf(before, limit, false);

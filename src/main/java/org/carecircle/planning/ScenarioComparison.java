@@ -14,9 +14,9 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
 
-/** What a scenario changes against the base, for the whole dataset. */
+/** What a scenario changes against today or another scenario (before), for the whole dataset. */
 @Type("ScenarioComparison")
-public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNull LimitChange> limits,
+public record ScenarioComparison(@NonNull String scenario, String against, @NonNull List<@NonNull LimitChange> limits,
                                  @NonNull List<@NonNull IndicatorChange> indicators, @NonNull GapChange gaps) {
 
     @Type("LimitChange")
@@ -32,12 +32,13 @@ public record ScenarioComparison(@NonNull String scenario, @NonNull List<@NonNul
     }
 
     @Type("GapChange")
-    @Description("The base's gap areas at the longest limit (children under 3 outside it) and what the scenario leaves of them")
+    @Description("The gap areas before (today's, or the scenario compared with) at the longest limit (children under 3 outside it) "
+            + "and what the scenario leaves of them")
     public record GapChange(double minutes, int gapsBefore, int gapsAfter, double childrenOutsideBefore,
                             double childrenOutsideAfter,
-                            @Description("Base gap areas with no child left outside") int closed,
-                            @Description("Base gap areas with fewer children outside") int shrunk,
-                            @Description("Base gap areas with more (new homes)") int grown) {
+                            @Description("Gap areas before with no child left outside") int closed,
+                            @Description("Gap areas before with fewer children outside") int shrunk,
+                            @Description("Gap areas before with more (new homes)") int grown) {
     }
 
     /** A proposed institution as the scenario holds it, to draw and edit it again. */

@@ -41,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static org.carecircle.Fixtures.classGroup;
+import static org.carecircle.Fixtures.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -360,10 +362,15 @@ class MapPageTest {
 
     /**
      * A planner's own named scenario: a site proposed on the map, dragged, resized; a suggested site added; saved and
-     * compared — the figures change, the map swipes between today and the scenario, which draws the new sites; then deleted.
+     * compared — the figures change, the map swipes between today and the scenario, which draws the new sites; compared
+     * with another scenario instead of today; renamed, opened again and deleted.
      */
     @Test
     void aScenarioIsMadeOnTheMapComparedAndDeleted() {
+        GraphQL.ok("mutation($input: ScenarioInput!) { saveScenario(input: $input) { userErrors { field message code } } }",
+                Map.of("input", Map.of("name", "planner-base", "proposed", List.of(Map.of("name", "base site", "location",
+                        point(BASE_SITE[0], BASE_SITE[1]), "ownership", "PUBLIC", "kind", "COMMUNITY", "inclusive", true,
+                        "classGroups", List.of(classGroup("TODDLER", 20, 0)))))));
         open("");
         String before = text("coverage-summary");
         browser.findElement(By.id("user")).sendKeys("planner");
@@ -407,6 +414,26 @@ class MapPageTest {
                 + "['institutions'] }).filter(f => f.properties.proposed).length === 2 && window.careCircle.map.loaded() && "
                 + "window.careCircle.map.queryRenderedFeatures({ layers: ['institutions'] }).every(f => !f.properties.proposed)")));
         assertTrue(browser.getCurrentUrl().contains("scenario=planner-west"), browser.getCurrentUrl());
+        assertEquals(List.of("现状", "planner-west"), sides("#swipe-labels"));
+
+        // compared with the other scenario instead of today: its figures, its name on the left, its site drawn there
+        new Select(browser.findElement(By.id("against"))).selectByValue("planner-base");
+        browser.findElement(By.id("compare")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> sides("#comparison-table").get(0).equals("planner-base"));
+        assertEquals(List.of("planner-base", "planner-west"), sides("#comparison-table"));
+        double newly = GraphQL.ok("{ compareScenario(scenario: \"planner-west\", against: \"planner-base\") { limits { "
+                + "childrenNewlyCovered } } }").getDouble("data.compareScenario.limits[1].childrenNewlyCovered");
+        assertEquals(String.format(Locale.ROOT, "%.1f", newly), text("newly-15"));
+        andWaitForTheMap(() -> js("window.careCircle.map.jumpTo({ center: arguments[0], zoom: 15 })", List.of(BASE_SITE[0], BASE_SITE[1])));
+        @SuppressWarnings("unchecked")
+        List<List<Number>> left = new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> (List<List<Number>>) js(
+                "const map = window.careCircle.map, sites = map.queryRenderedFeatures({ layers: ['institutions'] })"
+                + ".filter(f => f.properties.proposed).map(f => f.geometry.coordinates);"
+                + " return map.loaded() && window.careCircle.after && sites.length ? sites : null;"));
+        assertEquals(1, left.size(), "the other scenario's one site on the left: " + left);
+        assertEquals(BASE_SITE[0], left.get(0).get(0).doubleValue(), 1e-5);
+        assertEquals(BASE_SITE[1], left.get(0).get(1).doubleValue(), 1e-5);
+        assertEquals(List.of("planner-base", "planner-west"), sides("#swipe-labels"));
 
         // renamed, then opened again from the planner's list: its two sites come back as proposals to edit
         WebElement name = browser.findElement(By.id("scenario-name"));
@@ -427,6 +454,15 @@ class MapPageTest {
         browser.findElement(By.id("delete-scenario")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !text("scenario-list").contains("planner-east"));
         assertFalse(browser.findElement(By.id("swipe")).isDisplayed());
-        assertEquals(0, GraphQL.ok("{ scenarios { totalCount } }").getInt("data.scenarios.totalCount"));
+        assertEquals(List.of("planner-base"), GraphQL.ok("{ scenarios { nodes { name } } }").getList("data.scenarios.nodes.name"));
+    }
+
+    /** Where the scenario compared with proposes its one site, in the study area. */
+    private static final double[] BASE_SITE = {103.99, 30.77};
+
+    /** The names of a comparison's two sides, as a part of the page shows them. */
+    private List<String> sides(String where) {
+        return List.of(browser.findElement(By.cssSelector(where + " .side-before")).getAttribute("textContent"),
+                browser.findElement(By.cssSelector(where + " .side-after")).getAttribute("textContent"));
     }
 }

@@ -151,6 +151,39 @@ class ScenarioApiTest {
         return within;
     }
 
+    /** Two options for one place compared with each other: 15 slots against 10 where more than 15 children want a place. */
+    @Test
+    void aScenarioAgainstAnother() {
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "ten", "proposed", List.of(site("new", 103.985, 30.77, 10)))));
+        GraphQL.ok(SAVE, Map.of("input", Map.of("name", "fifteen", "proposed", List.of(site("new", 103.985, 30.77, 15)))));
+        String against = """
+                query($name: String!, $against: String) { compareScenario(scenario: $name, against: $against, targetSet: SHAOXING_2027) {
+                  scenario against limits { childrenNewlyWithin childrenWantingPlaceCoveredBefore childrenWantingPlaceCoveredAfter
+                  childrenNewlyCovered } indicators { indicator before after } gaps { gapsBefore gapsAfter closed shrunk grown } } }""";
+        JsonPath result = GraphQL.ok(against, Map.of("name", "fifteen", "against", "ten"));
+        assertEquals("ten", result.getString("data.compareScenario.against"));
+        Map<String, Object> fifteen = result.getMap("data.compareScenario.limits[1]");
+        // the same place reaches the same children; 16.8 want a place within 15 minutes of it, so 10 and 15 slots fill
+        assertEquals(0f, ((Number) fifteen.get("childrenNewlyWithin")).floatValue());
+        assertEquals(10f, ((Number) fifteen.get("childrenWantingPlaceCoveredBefore")).floatValue(), 1e-3);
+        assertEquals(15f, ((Number) fifteen.get("childrenWantingPlaceCoveredAfter")).floatValue(), 1e-3);
+        assertEquals(5f, ((Number) fifteen.get("childrenNewlyCovered")).floatValue(), 1e-3);
+        List<Map<String, Object>> indicators = result.getList("data.compareScenario.indicators");
+        Map<String, Object> slots = indicators.stream().filter(i -> "SLOTS_PER_THOUSAND_RESIDENTS".equals(i.get("indicator")))
+                .findFirst().orElseThrow();
+        assertEquals(10 / 16.5, ((Number) slots.get("before")).doubleValue(), 1e-4);
+        assertEquals(15 / 16.5, ((Number) slots.get("after")).doubleValue(), 1e-4);
+        // the gaps before are the ten's: what today's comparison leaves with it; the fifteen reaches no further
+        JsonPath withTen = GraphQL.ok(against, Map.of("name", "ten"));
+        assertNull(withTen.getString("data.compareScenario.against"));
+        assertEquals(withTen.getInt("data.compareScenario.gaps.gapsAfter"), result.getInt("data.compareScenario.gaps.gapsBefore"));
+        assertEquals(Map.of("closed", 0, "shrunk", 0, "grown", 0), Map.of("closed", result.getInt("data.compareScenario.gaps.closed"),
+                "shrunk", result.getInt("data.compareScenario.gaps.shrunk"), "grown", result.getInt("data.compareScenario.gaps.grown")));
+
+        assertTrue(GraphQL.error(against, Map.of("name", "fifteen", "against", "nowhere")).startsWith("against"));
+        assertTrue(GraphQL.error(against, Map.of("name", "fifteen", "against", "x".repeat(101))).startsWith("against"));
+    }
+
     @Test
     void closingASiteAndBuildingAnEstate() {
         long existing = createInstitution(institution("existing", 103.985, 30.77, classGroup("TODDLER", 5, 2)));

@@ -35,15 +35,17 @@ class ApiGuideTest {
         database.clear();
         upsertXipuGrid(2.0);
         long existing = createInstitution(institution("existing", 103.975, 30.77, classGroup("OLDER_TODDLER", 20, 5)));
-        GraphQL.ok("mutation($input: ScenarioInput!) { saveScenario(input: $input) { scenario { name } "
-                + GraphQL.USER_ERRORS + " } }", Map.of("input", Map.of("name", "guide", "closed", List.of(String.valueOf(existing)))));
+        String save = "mutation($input: ScenarioInput!) { saveScenario(input: $input) { scenario { name } " + GraphQL.USER_ERRORS + " } }";
+        GraphQL.ok(save, Map.of("input", Map.of("name", "guide", "closed", List.of(String.valueOf(existing)))));
+        GraphQL.ok(save, Map.of("input", Map.of("name", "guide, bigger", "resized", List.of(Map.of(
+                "institutionId", String.valueOf(existing), "classGroups", List.of(classGroup("OLDER_TODDLER", 40, 5)))))));
 
         List<String> examples = new ArrayList<>();
         Matcher matcher = EXAMPLE.matcher(Files.readString(Path.of("docs/api.md")));
         while (matcher.find()) {
             examples.add(matcher.group(1));
         }
-        assertEquals(10, examples.size(), "the guide's examples");
+        assertEquals(11, examples.size(), "the guide's examples");
         for (String example : examples) {
             Map<String, Object> data = GraphQL.ok(example, null).getMap("data");
             assertNotNull(data, example);
