@@ -45,7 +45,7 @@ export function style(tileUrl, minutes, basemap) {
     ['interpolate', ['linear'], ['sqrt', ['max', 0, ['get', 'slots']]], 0, 6, 15, 16]];
   const vector = layer => ({ type: 'vector', tiles: [tileUrl(layer)], minzoom: 0, maxzoom: 22 });
   const sources = { areas: { ...vector('areas'), promoteId: { areas: 'code' } }, cells: vector('cells'), circles: vector('circles'),
-    gaps: vector('gaps'), streets: vector('streets'), institutions: vector('institutions'),
+    gaps: vector('gaps'), streets: vector('streets'), places: vector('places'), institutions: vector('institutions'),
     suggested: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
   const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }];
   if (basemap) {
@@ -84,6 +84,11 @@ export function style(tileUrl, minutes, basemap) {
     { id: 'areas-name', type: 'symbol', source: 'areas', 'source-layer': 'areas',
       layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['sans-serif'] },
       paint: { 'text-color': PALETTE.area, 'text-halo-color': '#fff', 'text-halo-width': 2 } },
+    // the extract's place names (the tiles hold each from the zoom its kind is labelled at), placed before street names
+    { id: 'place-names', type: 'symbol', source: 'places', 'source-layer': 'places',
+      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'],
+        'text-size': ['match', ['get', 'kind'], ['city', 'town', 'suburb'], 14, ['village', 'quarter', 'neighbourhood'], 12, 11] },
+      paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 2 } },
     { id: 'institutions', type: 'circle', source: 'institutions', 'source-layer': 'institutions', paint: {
       // size by slots (or institutions, where a low zoom sums them into squares), a quarter as large over a whole city
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, ['*', 0.3, institutionSize], 14, institutionSize],

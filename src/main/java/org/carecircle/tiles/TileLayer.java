@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The layers served as vector tiles; a tile's layer has the name in its path. */
 public enum TileLayer {
-    CELLS, INSTITUTIONS, GAPS, CIRCLES, STREETS, AREAS;
+    CELLS, INSTITUTIONS, GAPS, CIRCLES, STREETS, PLACES, AREAS;
 
     public String layerName() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,6 +17,7 @@ import org.carecircle.engine.coverage.GapAreas;
 import org.carecircle.engine.geometry.BoxGrid;
 import org.carecircle.engine.geometry.MapTile;
 import org.carecircle.engine.network.NetworkLoader;
+import org.carecircle.engine.network.PlaceNames;
 import org.carecircle.engine.network.ServiceCircles;
 import org.carecircle.engine.network.WalkingNetwork;
 import org.carecircle.network.NetworkService;
@@ -30,6 +31,7 @@ import org.locationtech.jts.io.WKBReader;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +92,7 @@ public class TileService {
         // areas need no network: their tiles are drawn while it still loads
         String state = switch (layer) {
             case AREAS -> "areas " + coverages.dataVersions().areas();
-            case STREETS -> networks.require().checksum();
+            case STREETS, PLACES -> networks.require().checksum();
             default -> coverages.stateOf(settings) + " " + request.gapMinutes() + " " + request.withCapacity();
         };
         String key = layer + "/" + tile.z() + "/" + tile.x() + "/" + tile.y() + " " + state;
@@ -106,6 +108,7 @@ public class TileService {
             case GAPS -> gaps(tile, coverages.coverage(settings), request, state);
             case CIRCLES -> circles(tile, coverages.coverage(settings), networks.require());
             case STREETS -> streets(tile, networks.require());
+            case PLACES -> places(tile, networks.require());
             case AREAS -> areas(tile);
         };
         // circles still being drawn would be missing from a kept tile
@@ -401,6 +404,20 @@ public class TileService {
         });
         return encoder.encode(TileLayer.STREETS.layerName(), tile, shapes, List.of(new TileEncoder.Column("steps", "bool", steps.toArray()),
                 new TileEncoder.Column("name", "text", names.toArray())));
+    }
+
+    /** The extract's named places labelled at this zoom; where a tile cannot hold them all, the larger kinds first. */
+    private byte[] places(MapTile tile, NetworkLoader.Loaded loaded) {
+        double[] box = buffered(tile);
+        List<PlaceNames.Place> inTile = loaded.places().stream().filter(place -> place.fromZoom() <= tile.z()
+                        && place.longitude() >= box[0] && place.longitude() <= box[2] && place.latitude() >= box[1]
+                        && place.latitude() <= box[3])
+                .sorted(Comparator.comparingInt(PlaceNames.Place::fromZoom)).limit(maxFeatures).toList();
+        List<Geometry> shapes = inTile.stream().<Geometry>map(place -> GeoJson.FACTORY.createPoint(
+                new Coordinate(place.longitude(), place.latitude()))).toList();
+        return encoder.encode(TileLayer.PLACES.layerName(), tile, shapes, List.of(
+                new TileEncoder.Column("name", "text", inTile.stream().map(PlaceNames.Place::name).toArray()),
+                new TileEncoder.Column("kind", "text", inTile.stream().map(PlaceNames.Place::kind).toArray())));
     }
 
     /** Areas of every level with their code, name and level. */

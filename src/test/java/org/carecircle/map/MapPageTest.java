@@ -172,6 +172,13 @@ class MapPageTest {
         assertFalse(names.isEmpty(), "street names drawn");
         String extract = Files.readString(Path.of("../shared/data/osm/chengdu-xipu.osm"));
         assertTrue(names.stream().allMatch(name -> extract.contains("k=\"name\" v=\"" + name + "\"")), names.toString());
+        // and place names: the extract's village 林湾村 labelled where its node is
+        andWaitForTheMap(() -> js("window.careCircle.map.jumpTo({ center: [103.9917202, 30.7627905], zoom: 15 })"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> places = (List<List<Object>>) js("const map = window.careCircle.map; return map.queryRenderedFeatures("
+                + "{ layers: ['place-names'] }).map(f => [f.properties.name, map.project(f.geometry.coordinates).dist(map.project("
+                + "[103.9917202, 30.7627905]))])");
+        assertTrue(places.stream().anyMatch(p -> p.get(0).equals("林湾村") && ((Number) p.get(1)).doubleValue() < 1), places.toString());
     }
 
     /**

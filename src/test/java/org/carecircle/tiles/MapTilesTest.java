@@ -269,6 +269,20 @@ class MapTilesTest {
         assertTrue(merged.stream().allMatch(c -> properties(c).get("institutionId") == null));
     }
 
+    /** The extract's named places, each from the zoom its kind is labelled at: the village 林湾村 from 12, the locality 铁桥 from 14. */
+    @Test
+    void placesByTheirKindsZoom() {
+        double[] village = {103.9917202, 30.7627905}, locality = {103.9845972, 30.7624385};
+        assertEquals(List.of(), placeNames(tileAt(11, village[0], village[1])));
+        assertTrue(placeNames(tileAt(12, village[0], village[1])).contains("林湾村 village"));
+        assertFalse(placeNames(tileAt(13, locality[0], locality[1])).contains("铁桥 locality"));
+        assertTrue(placeNames(tileAt(14, locality[0], locality[1])).contains("铁桥 locality"));
+    }
+
+    private static List<String> placeNames(MapTile tile) {
+        return features("places", tile, "").stream().map(p -> properties(p).get("name") + " " + properties(p).get("kind")).toList();
+    }
+
     @Test
     void badTilesAreRefusedByName() {
         given().get("/tiles/roads/1/0/0.mvt").then().statusCode(400).body("errors[0].field", equalTo("layer"))

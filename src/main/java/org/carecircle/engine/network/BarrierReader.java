@@ -1,11 +1,13 @@
 package org.carecircle.engine.network;
 
+import com.graphhopper.reader.ReaderNode;
 import com.graphhopper.reader.ReaderWay;
 import org.carecircle.engine.osm.OsmElements;
 
 import java.io.File;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the lines a walker cannot cross off the network from an OSM extract: rivers and canals and
@@ -40,8 +42,9 @@ final class BarrierReader {
         return !value.equals("no");
     }
 
-    static Barriers read(File osmFile) {
-        List<OsmElements.Way> ways = OsmElements.ways(osmFile, BarrierReader::isBarrier, node -> { });
+    /** The barriers; every node of the extract also goes to {@code eachNode} (for what else one pass over them can read). */
+    static Barriers read(File osmFile, Consumer<ReaderNode> eachNode) {
+        List<OsmElements.Way> ways = OsmElements.ways(osmFile, BarrierReader::isBarrier, eachNode);
         NetworkLoader.DoubleList segments = new NetworkLoader.DoubleList();
         for (OsmElements.Way way : ways) {
             for (int i = 1; i < way.latitudes().length; i++) {

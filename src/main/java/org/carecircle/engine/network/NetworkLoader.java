@@ -46,14 +46,15 @@ import static com.graphhopper.json.Statement.Op.MULTIPLY;
  */
 public final class NetworkLoader {
     /** Raise when the walking model or the cached files change meaning: old caches are then rebuilt. */
-    static final int MODEL_VERSION = 1;
+    static final int MODEL_VERSION = 2;
     private static final System.Logger LOG = System.getLogger(NetworkLoader.class.getName());
     private static final String BARRIERS_FILE = "carecircle-barriers.bin";
     private static final String NETWORK_FILE = "carecircle-network.bin";
+    private static final String PLACES_FILE = "carecircle-places.bin";
 
-    /** A loaded network: GraphHopper's graph (for snapping) and the arrays built from it. */
+    /** A loaded network: GraphHopper's graph (for snapping), the arrays built from it, and the extract's named places. */
     public record Loaded(GraphHopper hopper, WalkingNetwork network, Snapper snapper, String checksum, boolean imported,
-                         boolean elevation) implements AutoCloseable {
+                         boolean elevation, List<PlaceNames.Place> places) implements AutoCloseable {
         /** The way's name from the extract (its {@code name} tag), or null: read from GraphHopper's storage, not held in memory. */
         public String streetName(int edge) {
             String name = hopper.getBaseGraph().getEdgeIteratorState(edge, Integer.MIN_VALUE).getName();
@@ -98,12 +99,19 @@ public final class NetworkLoader {
                 try (ReadProgress reading = new ReadProgress(osmFile, "importing the extract", progress)) {
                     hopper.importOrLoad();
                 }
-                progress.accept("reading barriers (water, rail, walls, motorways)");
-                Barriers barriers = BarrierReader.read(osmFile.toFile());
+                progress.accept("reading barriers (water, rail, walls, motorways) and place names");
+                List<PlaceNames.Place> places = new ArrayList<>();
+                Barriers barriers = BarrierReader.read(osmFile.toFile(), node -> {
+                    PlaceNames.Place place = PlaceNames.of(node);
+                    if (place != null) {
+                        places.add(place);
+                    }
+                });
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(folder.resolve(BARRIERS_FILE))))) {
                     barriers.write(out);
                 }
+                PlaceNames.write(places, folder.resolve(PLACES_FILE));
                 removeOlderImports(cacheRoot, extractName, folder);
             }
             WalkingNetwork network = imported ? null : kept.join();
@@ -115,7 +123,9 @@ public final class NetworkLoader {
             LOG.log(System.Logger.Level.INFO, "walking network: {0} {1} nodes, {2} edges, {3} barrier segments in {4} ms",
                     imported ? "imported" : "loaded from cache", network.nodeCount, network.edgeCount,
                     network.barriers.segmentCount(), (System.nanoTime() - started) / 1_000_000);
-            return new Loaded(hopper, network, new Snapper(hopper, network), checksum, imported, !tiles.isEmpty());
+            List<PlaceNames.Place> places = PlaceNames.read(folder.resolve(PLACES_FILE));
+            LOG.log(System.Logger.Level.INFO, "walking network: {0} named places", places.size());
+            return new Loaded(hopper, network, new Snapper(hopper, network), checksum, imported, !tiles.isEmpty(), places);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot import or load the walking network from " + osmFile, e);
         }

@@ -7,7 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +84,33 @@ class NetworkLoaderTest {
         assertArrayEquals(built.geometryLongitude, read.geometryLongitude);
         assertArrayEquals(built.arcSource, read.arcSource);
         assertArrayEquals(built.arcCost, read.arcCost);
+    }
+
+    /** The named place nodes of the Xipu extract, as read from its XML here, come with the network, imported and after a restart. */
+    @Test
+    void placeNamesComeWithTheNetwork() throws IOException {
+        Path osm = SHARED.resolve("osm/chengdu-xipu.osm");
+        Set<String> expected = new HashSet<>();
+        Matcher node = Pattern.compile("<node [^>]*lat=\"([-\\d.]+)\" lon=\"([-\\d.]+)\">(.*?)</node>", Pattern.DOTALL)
+                .matcher(Files.readString(osm));
+        while (node.find()) {
+            Matcher place = Pattern.compile("k=\"place\" v=\"([^\"]+)\"").matcher(node.group(3));
+            Matcher name = Pattern.compile("k=\"name\" v=\"([^\"]+)\"").matcher(node.group(3));
+            if (place.find() && name.find()) {
+                expected.add(name.group(1) + " " + place.group(1) + " " + Double.parseDouble(node.group(1)) + " "
+                        + Double.parseDouble(node.group(2)));
+            }
+        }
+        assertTrue(expected.contains("林湾村 village 30.7627905 103.9917202"), expected.toString());
+        Path cache = folder.resolve("places-cache");
+        for (boolean imported : new boolean[] {true, false}) {
+            try (NetworkLoader.Loaded loaded = NetworkLoader.load(osm, null, cache)) {
+                assertEquals(imported, loaded.imported());
+                assertEquals(expected, loaded.places().stream().map(p -> p.name() + " " + p.kind() + " " + p.latitude() + " "
+                        + p.longitude()).collect(Collectors.toSet()));
+                assertEquals(12, loaded.places().stream().filter(p -> p.name().equals("林湾村")).findFirst().orElseThrow().fromZoom());
+            }
+        }
     }
 
     @Test
