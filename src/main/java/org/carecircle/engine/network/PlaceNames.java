@@ -22,7 +22,7 @@ public final class PlaceNames {
     private static final Map<String, Integer> FROM_ZOOM = Map.of("city", 8, "town", 10, "suburb", 11, "village", 12,
             "quarter", 13, "neighbourhood", 13, "hamlet", 13);
     private static final int SMALL_PLACES_FROM_ZOOM = 14;
-    /** OSM keeps tag values to 255 characters; a longer name is cut there. */
+    /** OSM keeps tag values to 255 characters; a longer one (from another source) is cut there. */
     private static final int LONGEST_NAME = 255;
 
     /** A named place: its name, its OSM {@code place} value, the zoom it is labelled from, and where it is. */
@@ -39,11 +39,14 @@ public final class PlaceNames {
         if (kind.isEmpty() || name.isEmpty()) {
             return null;
         }
-        return new Place(cut(name), cut(kind), FROM_ZOOM.getOrDefault(kind, SMALL_PLACES_FROM_ZOOM), node.getLat(), node.getLon());
+        return new Place(cut(name), cut(kind), FROM_ZOOM.getOrDefault(kind, SMALL_PLACES_FROM_ZOOM), node.getLat(),
+                node.getLon());
     }
 
     private static String cut(String tag) {
-        return tag.length() > LONGEST_NAME ? tag.substring(0, LONGEST_NAME) : tag;
+        // counted in characters as OSM counts them, so a character outside the BMP is never split
+        return tag.codePointCount(0, tag.length()) > LONGEST_NAME
+                ? tag.substring(0, tag.offsetByCodePoints(0, LONGEST_NAME)) : tag;
     }
 
     static void write(List<Place> places, Path file) throws IOException {
