@@ -507,17 +507,19 @@ async function scenarios() {
   const nodes = await everyNode(/* GraphQL */ `query MapScenarios($after: String, $savedBy: String) { scenarios(first: 500,
       after: $after, savedBy: $savedBy) { nodes { name proposed version savedBy proposedSites { name location slots } }
       pageInfo { endCursor hasNextPage } } }`, { savedBy }, data => data.scenarios);
-  const select = $('scenario-list');
-  select.innerHTML = '';
-  select.add(new Option(`— ${t('before')} —`, ''));
-  nodes.forEach(s => select.add(new Option(`${s.name} (+${s.proposed}${savedBy || !s.savedBy ? '' : ', ' + s.savedBy})`, s.name)));
-  select.value = state.scenario || '';
+  listScenarios($('scenario-list'), nodes, s => `${s.name} (+${s.proposed}${savedBy || !s.savedBy ? '' : ', ' + s.savedBy})`);
+  $('scenario-list').value = state.scenario || '';
   const against = $('against'), held = against.value;
-  against.innerHTML = '';
-  against.add(new Option(`— ${t('before')} —`, ''));
-  nodes.forEach(s => against.add(new Option(s.name, s.name)));
+  listScenarios(against, nodes, s => s.name);
   against.value = nodes.some(s => s.name === held) ? held : '';
   state.stored = Object.fromEntries(nodes.map(s => [s.name, s]));
+}
+
+/** Today, then each stored scenario as {@code label} words it, as the choices of a list. */
+function listScenarios(select, nodes, label) {
+  select.innerHTML = '';
+  select.add(new Option(`— ${t('before')} —`, ''));
+  nodes.forEach(s => select.add(new Option(label(s), s.name)));
 }
 
 function scenarioName() {

@@ -36,8 +36,7 @@ public class ScenarioService implements Adjustments.Source {
     @Inject
     EntityManager entityManager;
 
-    /** A scenario as stored, with the version its next save must name. */
-    /** A stored scenario: its changes, version and who saved it last (null when the service wrote it). */
+    /** A stored scenario: its changes, the version its next save must name, and who saved it last (null: the service). */
     public record Stored(ScenarioInput input, int version, String savedBy) {
     }
 

@@ -239,7 +239,7 @@ public class TileService {
         double[] box = buffered(tile);
         List<CoverageData.Site> inTile = new ArrayList<>();
         for (CoverageData.Site site : coverage.allSites()) {
-            if (site.longitude() >= box[0] && site.longitude() <= box[2] && site.latitude() >= box[1] && site.latitude() <= box[3]) {
+            if (inBox(box, site.longitude(), site.latitude())) {
                 inTile.add(site);
             }
         }
@@ -409,9 +409,8 @@ public class TileService {
     /** The extract's named places labelled at this zoom; where a tile cannot hold them all, the larger kinds first. */
     private byte[] places(MapTile tile, NetworkLoader.Loaded loaded) {
         double[] box = buffered(tile);
-        List<PlaceNames.Place> inTile = loaded.places().stream().filter(place -> place.fromZoom() <= tile.z()
-                        && place.longitude() >= box[0] && place.longitude() <= box[2] && place.latitude() >= box[1]
-                        && place.latitude() <= box[3])
+        List<PlaceNames.Place> inTile = loaded.places().stream()
+                .filter(place -> place.fromZoom() <= tile.z() && inBox(box, place.longitude(), place.latitude()))
                 .sorted(Comparator.comparingInt(PlaceNames.Place::fromZoom)).limit(maxFeatures).toList();
         List<Geometry> shapes = inTile.stream().<Geometry>map(place -> GeoJson.FACTORY.createPoint(
                 new Coordinate(place.longitude(), place.latitude()))).toList();
@@ -424,6 +423,10 @@ public class TileService {
     private byte[] areas(MapTile tile) {
         return encoder.query(TileLayer.AREAS.layerName(), tile, "f.code, f.name, f.level",
                 "SELECT boundary AS shape, code, name, level FROM area WHERE boundary && :envelope");
+    }
+
+    private static boolean inBox(double[] box, double longitude, double latitude) {
+        return longitude >= box[0] && longitude <= box[2] && latitude >= box[1] && latitude <= box[3];
     }
 
     /** The tile and its buffer, in degrees: west, south, east, north. */

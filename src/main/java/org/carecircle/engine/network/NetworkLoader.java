@@ -93,6 +93,9 @@ public final class NetworkLoader {
             CompletableFuture<WalkingNetwork> kept = Files.isRegularFile(snapshot)
                     ? CompletableFuture.supplyAsync(() -> readSnapshot(snapshot, folder)) : CompletableFuture.completedFuture(null);
             boolean imported = !hopper.load();
+            // an import reads the barriers and places from the extract; a restart reads them from the cache, when needed
+            List<PlaceNames.Place> places = imported ? new ArrayList<>() : PlaceNames.read(folder.resolve(PLACES_FILE));
+            Barriers barriers = null;
             if (imported) {
                 LOG.log(System.Logger.Level.INFO, "walking network: importing {0} ({1} elevation tiles) into {2}",
                         osmFile, tiles.size(), folder);
@@ -100,8 +103,7 @@ public final class NetworkLoader {
                     hopper.importOrLoad();
                 }
                 progress.accept("reading barriers (water, rail, walls, motorways) and place names");
-                List<PlaceNames.Place> places = new ArrayList<>();
-                Barriers barriers = BarrierReader.read(osmFile.toFile(), node -> {
+                barriers = BarrierReader.read(osmFile.toFile(), node -> {
                     PlaceNames.Place place = PlaceNames.of(node);
                     if (place != null) {
                         places.add(place);
@@ -117,13 +119,12 @@ public final class NetworkLoader {
             WalkingNetwork network = imported ? null : kept.join();
             if (network == null) {
                 progress.accept("building the walking network from the " + (imported ? "imported" : "cached") + " graph");
-                network = build(hopper, barriers(folder));
+                network = build(hopper, barriers == null ? barriers(folder) : barriers);
                 NetworkSnapshot.write(network, snapshot);
             }
             LOG.log(System.Logger.Level.INFO, "walking network: {0} {1} nodes, {2} edges, {3} barrier segments in {4} ms",
                     imported ? "imported" : "loaded from cache", network.nodeCount, network.edgeCount,
                     network.barriers.segmentCount(), (System.nanoTime() - started) / 1_000_000);
-            List<PlaceNames.Place> places = PlaceNames.read(folder.resolve(PLACES_FILE));
             LOG.log(System.Logger.Level.INFO, "walking network: {0} named places", places.size());
             return new Loaded(hopper, network, new Snapper(hopper, network), checksum, imported, !tiles.isEmpty(), places);
         } catch (IOException e) {
